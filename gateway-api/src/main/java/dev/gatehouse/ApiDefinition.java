@@ -1,0 +1,227 @@
+package dev.gatehouse;
+
+import dev.gatehouse.integration.FunctionIntegration;
+import dev.gatehouse.integration.Integration;
+import dev.gatehouse.integration.PayloadFormat;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * One API: its kind, stages, routes and gateway-response overrides. Immutable; built by
+ * {@code Gateway.builder().restApi(name, api -> ...)} or {@link #builder(ApiType, String)}.
+ *
+ * @param name the API's name, unique in the gateway and used as its ID
+ * @param type REST or HTTP, which sets defaults
+ * @param stages the stages, in declaration order
+ * @param routes the routes, in declaration order
+ * @param gatewayResponses overrides by response type
+ * @param executeApiEndpoint whether the stage URLs {@code {mount}/{stage}/...} are served; when
+ *     disabled, the API is reached through base-path mappings only, as AWS's
+ *     {@code disableExecuteApiEndpoint}
+ */
+public record ApiDefinition(
+    String name,
+    ApiType type,
+    List<StageDefinition> stages,
+    List<RouteDefinition> routes,
+    Map<GatewayResponseType, GatewayResponseOverride> gatewayResponses,
+    boolean executeApiEndpoint) {
+
+  public ApiDefinition {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    stages = List.copyOf(stages);
+    routes = List.copyOf(routes);
+    gatewayResponses = gatewayResponses.isEmpty() ? Map.of()
+        : Collections.unmodifiableMap(new EnumMap<>(gatewayResponses));
+  }
+
+  /** Starts a standalone API definition, for use with {@code Gateway.builder().api(definition)}. */
+  public static Builder builder(ApiType type, String name) {
+    return new Builder(type, name);
+  }
+
+  /** The stage of this name, or {@code null}. */
+  public StageDefinition stage(String name) {
+    for (StageDefinition stage : stages) {
+      if (stage.name().equals(name)) {
+        return stage;
+      }
+    }
+    return null;
+  }
+
+  /** The payload format a function integration uses unless it says otherwise. */
+  public PayloadFormat defaultPayloadFormat() {
+    return type == ApiType.REST ? PayloadFormat.V1_0 : PayloadFormat.V2_0;
+  }
+
+  /** Where this API appears in messages: {@code restApi "petstore"}. */
+  public String label() {
+    return type.label() + " " + Problems.describe(name);
+  }
+
+  /** Collects one API; not thread-safe. */
+  public static final class Builder {
+    private final ApiType type;
+    private final String name;
+    private final List<Object> stages = new ArrayList<>();
+    private final List<Object> routes = new ArrayList<>();
+    private final Map<GatewayResponseType, GatewayResponseOverride.Builder> responses =
+        new EnumMap<>(GatewayResponseType.class);
+    private boolean executeApiEndpoint = true;
+
+    Builder(ApiType type, String name) {
+      this.type = Objects.requireNonNull(type, "type");
+      this.name = name;
+    }
+
+    /** Declares a stage without variables. */
+    public Builder stage(String name) {
+      return stage(name, stage -> {});
+    }
+
+    /** Declares a stage and configures it. */
+    public Builder stage(String name, Consumer<StageDefinition.Builder> configure) {
+      StageDefinition.Builder stage = new StageDefinition.Builder(name);
+      configure.accept(stage);
+      stages.add(stage);
+      return this;
+    }
+
+    /** Adds a prebuilt stage. */
+    public Builder stage(StageDefinition stage) {
+      stages.add(Objects.requireNonNull(stage, "stage"));
+      return this;
+    }
+
+    /** Declares a route with default options. */
+    public Builder route(String key, Integration integration) {
+      return route(key, integration, route -> {});
+    }
+
+    /** Declares a route and configures its options. */
+    public Builder route(String key, Integration integration, Consumer<RouteDefinition.Builder> configure) {
+      RouteDefinition.Builder route = new RouteDefinition.Builder(key, integration);
+      configure.accept(route);
+      routes.add(route);
+      return this;
+    }
+
+    /** Adds a prebuilt route. */
+    public Builder route(RouteDefinition route) {
+      routes.add(Objects.requireNonNull(route, "route"));
+      return this;
+    }
+
+    /** Replaces parts of one gateway response type for this API. */
+    public Builder gatewayResponse(GatewayResponseType type, Consumer<GatewayResponseOverride.Builder> configure) {
+      GatewayResponseOverride.Builder override = new GatewayResponseOverride.Builder();
+      configure.accept(override);
+      responses.put(Objects.requireNonNull(type, "type"), override);
+      return this;
+    }
+
+    /** Serves this API only through base-path mappings, not at {@code {mount}/{stage}}. */
+    public Builder disableExecuteApiEndpoint() {
+      this.executeApiEndpoint = false;
+      return this;
+    }
+
+    /**
+     * Builds the API.
+     *
+     * @throws GatewayDefinitionException naming each broken rule
+     */
+    public ApiDefinition build() {
+      Problems problems = Problems.root();
+      ApiDefinition api = collect(problems);
+      problems.throwIfAny();
+      return api;
+    }
+
+    ApiDefinition collect(Problems root) {
+      Problems problems = root.under(type.label() + " " + Problems.describe(name));
+      if (name == null || name.isBlank()) {
+        problems.add("name", name, "a non-blank name");
+      }
+      List<StageDefinition> builtStages = collectStages(problems);
+      List<RouteDefinition> builtRoutes = collectRoutes(problems);
+      Map<GatewayResponseType, GatewayResponseOverride> overrides = new EnumMap<>(GatewayResponseType.class);
+      responses.forEach((t, b) -> overrides.put(t, b.collect(problems.under("gatewayResponse " + t))));
+      return new ApiDefinition(name == null ? "" : name, type, builtStages, builtRoutes, overrides,
+          executeApiEndpoint);
+    }
+
+    private List<StageDefinition> collectStages(Problems problems) {
+      List<StageDefinition> built = new ArrayList<>();
+      Set<String> names = new HashSet<>();
+      for (Object entry : stages) {
+        StageDefinition stage = entry instanceof StageDefinition ? (StageDefinition) entry
+            : ((StageDefinition.Builder) entry).collect(
+                problems.under("stage " + Problems.describe(((StageDefinition.Builder) entry).name())));
+        if (stage == null) {
+          continue;
+        }
+        Problems here = problems.under("stage " + Problems.describe(stage.name()));
+        if (!names.add(stage.name())) {
+          here.add("name", stage.name(), "a stage name not declared before in this API");
+        }
+        if (type == ApiType.REST && StageDefinition.DEFAULT.equals(stage.name())) {
+          here.add("name", stage.name(), "a named stage; $default is for httpApi");
+        }
+        built.add(stage);
+      }
+      if (stages.isEmpty()) {
+        if (type == ApiType.HTTP) {
+          built.add(new StageDefinition(StageDefinition.DEFAULT, Map.of()));
+        } else {
+          problems.add("stages", "[]", "at least one stage");
+        }
+      }
+      return built;
+    }
+
+    private List<RouteDefinition> collectRoutes(Problems problems) {
+      List<RouteDefinition> built = new ArrayList<>();
+      Map<String, String> shapes = new HashMap<>();
+      for (Object entry : routes) {
+        RouteDefinition route;
+        Problems here;
+        if (entry instanceof RouteDefinition) {
+          route = (RouteDefinition) entry;
+          here = problems.under("route " + Problems.describe(route.key().toString()));
+        } else {
+          RouteDefinition.Builder builder = (RouteDefinition.Builder) entry;
+          here = problems.under("route " + Problems.describe(builder.key()));
+          route = builder.collect(here);
+        }
+        if (route == null) {
+          continue;
+        }
+        String shape = route.key().isDefault() ? RouteKey.DEFAULT
+            : route.key().method() + " " + route.key().path().shape();
+        String earlier = shapes.putIfAbsent(shape, route.key().toString());
+        if (earlier != null) {
+          here.add("key", route.key().toString(), earlier.equals(route.key().toString())
+              ? "a route key not declared before in this API"
+              : "a path that \"" + earlier + "\" does not already match");
+        }
+        if (type == ApiType.REST && route.integration() instanceof FunctionIntegration
+            && ((FunctionIntegration) route.integration()).payloadFormat() != PayloadFormat.V1_0) {
+          here.add("integration", route.integration().toString(), "payload format 1.0 on a restApi");
+        }
+        built.add(route);
+      }
+      return built;
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package dev.gatehouse;
+
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A running gateway: what server adapters call for each request. Thread-safe.
+ *
+ * <pre>{@code
+ * Gateway gateway = Gateway.builder()
+ *     .restApi("petstore", api -> api
+ *         .stage("prod")
+ *         .route("GET /pets/{id}", Integrations.function(Pets::get)))
+ *     .build();
+ * JdkHttpServerAdapter.mount(server, "/", gateway);
+ * }</pre>
+ */
+public interface Gateway extends AutoCloseable {
+
+  /** Starts a gateway definition; the only way in. */
+  static GatewayBuilder builder() {
+    return new GatewayBuilder();
+  }
+
+  /**
+   * Handles one request. Never blocks the calling thread on I/O or user code; the stage always
+   * completes normally, with a gateway response where the request could not be served.
+   */
+  CompletionStage<GatewayResponse> handle(GatewayRequest request);
+
+  /** The payload limit; adapters stop reading a body past it and pass the request on refused. */
+  long maxRequestBodyBytes();
+
+  /** The definition being served now. */
+  GatewayDefinition definition();
+
+  /**
+   * Serves a new definition from the next request on; requests already routed finish on the old
+   * one. Atomic: a request sees one definition or the other, never a mix.
+   */
+  void redeploy(GatewayDefinition definition);
+
+  /** Stops the gateway's own threads; requests in flight complete. */
+  @Override
+  void close();
+}

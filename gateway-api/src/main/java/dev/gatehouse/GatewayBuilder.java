@@ -1,0 +1,154 @@
+package dev.gatehouse;
+
+import dev.gatehouse.spi.GatewayEngine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * Collects a gateway definition; obtained from {@link Gateway#builder()}. Not thread-safe. Nothing
+ * is checked until {@link #definition()} or {@link #build()}, which report every problem at once.
+ */
+public final class GatewayBuilder {
+  private static final String RUNTIME_ARTIFACT = "dev.gatehouse:gateway-runtime";
+
+  private final List<Object> apis = new ArrayList<>();
+  private final List<BasePathMapping> mappings = new ArrayList<>();
+  private long maxRequestBodyBytes = GatewayDefinition.DEFAULT_MAX_REQUEST_BODY_BYTES;
+  private Executor handlerExecutor;
+
+  GatewayBuilder() {}
+
+  /** Declares a REST API (payload format 1.0; 403 {@code Missing Authentication Token} for no route). */
+  public GatewayBuilder restApi(String name, Consumer<ApiDefinition.Builder> configure) {
+    return declare(ApiType.REST, name, configure);
+  }
+
+  /** Declares an HTTP API (payload format 2.0; 404 {@code Not Found} for no route; {@code $default} stage). */
+  public GatewayBuilder httpApi(String name, Consumer<ApiDefinition.Builder> configure) {
+    return declare(ApiType.HTTP, name, configure);
+  }
+
+  /** Adds a prebuilt API. */
+  public GatewayBuilder api(ApiDefinition api) {
+    apis.add(java.util.Objects.requireNonNull(api, "api"));
+    return this;
+  }
+
+  /** Maps {@code {mount}/{basePath}/...} to an API's stage; an empty base path maps the mount itself. */
+  public GatewayBuilder basePathMapping(String basePath, String api, String stage) {
+    mappings.add(new BasePathMapping(basePath, api, stage));
+    return this;
+  }
+
+  /** The payload limit; 10 MB by default, as AWS. */
+  public GatewayBuilder maxRequestBodyBytes(long bytes) {
+    this.maxRequestBodyBytes = bytes;
+    return this;
+  }
+
+  /** Where blocking function handlers run; by default virtual threads on Java 21+, a bounded pool on 17. */
+  public GatewayBuilder handlerExecutor(Executor executor) {
+    this.handlerExecutor = executor;
+    return this;
+  }
+
+  /**
+   * Checks everything and returns the immutable definition without starting anything.
+   *
+   * @throws GatewayDefinitionException listing every problem, one per line
+   */
+  public GatewayDefinition definition() {
+    Problems problems = Problems.root();
+    List<ApiDefinition> built = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Object entry : apis) {
+      ApiDefinition api = entry instanceof ApiDefinition ? (ApiDefinition) entry
+          : ((ApiDefinition.Builder) entry).collect(problems);
+      if (!names.add(api.name())) {
+        problems.under(api.label()).add("name", api.name(), "an API name not declared before");
+      }
+      built.add(api);
+    }
+    if (maxRequestBodyBytes <= 0) {
+      problems.add("maxRequestBodyBytes", maxRequestBodyBytes, "> 0");
+    }
+    GatewayDefinition definition =
+        new GatewayDefinition(built, mappings, maxRequestBodyBytes, handlerExecutor);
+    checkUrls(definition, problems);
+    problems.throwIfAny();
+    return definition;
+  }
+
+  /**
+   * Checks the definition and starts a gateway with the engine found on the class path.
+   *
+   * @throws GatewayDefinitionException listing every problem, one per line
+   * @throws IllegalStateException if no engine is on the class path
+   */
+  public Gateway build() {
+    GatewayDefinition definition = definition();
+    Iterator<GatewayEngine> engines = ServiceLoader.load(GatewayEngine.class).iterator();
+    if (!engines.hasNext()) {
+      throw new IllegalStateException("No Gatehouse engine found on the class path (expected: the "
+          + RUNTIME_ARTIFACT + " artifact as a dependency, which provides " + GatewayEngine.class.getName()
+          + " through ServiceLoader)");
+    }
+    return engines.next().start(definition);
+  }
+
+  private GatewayBuilder declare(ApiType type, String name, Consumer<ApiDefinition.Builder> configure) {
+    ApiDefinition.Builder api = new ApiDefinition.Builder(type, name);
+    configure.accept(api);
+    apis.add(api);
+    return this;
+  }
+
+  /** The first path segment under the mount selects an API and stage: no two may claim one segment. */
+  private static void checkUrls(GatewayDefinition definition, Problems problems) {
+    Map<String, String> claimedBy = new HashMap<>();
+    for (ApiDefinition api : definition.apis()) {
+      if (!api.executeApiEndpoint()) {
+        continue;
+      }
+      for (StageDefinition stage : api.stages()) {
+        String segment = StageDefinition.DEFAULT.equals(stage.name()) ? "" : stage.name();
+        claim(claimedBy, segment, api.label() + " stage " + Problems.describe(stage.name()),
+            problems.under(api.label()).under("stage " + Problems.describe(stage.name())));
+      }
+    }
+    for (BasePathMapping mapping : definition.basePathMappings()) {
+      Problems here = problems.under("basePathMapping " + Problems.describe(mapping.basePath()));
+      if (mapping.basePath() == null || !mapping.basePath().matches("[A-Za-z0-9._~-]{0,128}")) {
+        here.add("basePath", mapping.basePath(), "one path segment of [A-Za-z0-9._~-], or empty");
+        continue;
+      }
+      ApiDefinition api = definition.api(mapping.api());
+      if (api == null) {
+        here.add("api", mapping.api(), "one of " + definition.apis().stream().map(ApiDefinition::name).toList());
+        continue;
+      }
+      if (api.stage(mapping.stage()) == null) {
+        here.add("stage", mapping.stage(), "one of "
+            + api.stages().stream().map(StageDefinition::name).toList() + " of " + api.label());
+        continue;
+      }
+      claim(claimedBy, mapping.basePath(), "basePathMapping " + Problems.describe(mapping.basePath()), here);
+    }
+  }
+
+  private static void claim(Map<String, String> claimedBy, String segment, String claimant, Problems here) {
+    String earlier = claimedBy.putIfAbsent(segment, claimant);
+    if (earlier != null) {
+      here.add("url", "{mount}/" + segment, "a path segment not already served by " + earlier
+          + " (use distinct stage names, base-path mappings or disableExecuteApiEndpoint())");
+    }
+  }
+}

@@ -1,0 +1,56 @@
+package dev.gatehouse;
+
+import java.util.Map;
+
+/**
+ * What AWS calls {@code $context} for one request: built once by the router and read by events,
+ * integrations and access logs. Immutable.
+ *
+ * @param requestId the request's ID, also sent back as {@code x-amzn-RequestId}
+ * @param extendedRequestId a second, shorter ID, as AWS's {@code extendedRequestId}
+ * @param apiId the API's name (Gatehouse uses the name the user gave as the ID)
+ * @param stage the stage name
+ * @param resourcePath the matched route's path template, such as {@code /pets/{id}}
+ * @param resourceId the resource's stable ID (Gatehouse uses the path template)
+ * @param routeKey the matched route key, such as {@code GET /pets/{id}} or {@code $default}
+ * @param httpMethod the request method
+ * @param path the request path as the client sent it after the mount, with the stage segment or
+ *     base path, decoded
+ * @param protocol the request protocol, such as {@code HTTP/1.1}
+ * @param requestTime the receive time in CLF format, {@code dd/MMM/yyyy:HH:mm:ss +0000}
+ * @param requestTimeEpoch the receive time in epoch milliseconds
+ * @param domainName the host the client called, from the {@code Host} header
+ * @param domainPrefix the first label of {@link #domainName}
+ * @param identity who called
+ * @param stageVariables the stage's variables; unmodifiable
+ */
+public record RequestContext(
+    String requestId,
+    String extendedRequestId,
+    String apiId,
+    String stage,
+    String resourcePath,
+    String resourceId,
+    String routeKey,
+    String httpMethod,
+    String path,
+    String protocol,
+    String requestTime,
+    long requestTimeEpoch,
+    String domainName,
+    String domainPrefix,
+    Identity identity,
+    Map<String, String> stageVariables) {
+
+  public RequestContext {
+    stageVariables = Map.copyOf(stageVariables);
+  }
+
+  /**
+   * The caller as far as the gateway knows it.
+   *
+   * @param sourceIp the client's IP address
+   * @param userAgent the {@code User-Agent} header, or {@code null}
+   */
+  public record Identity(String sourceIp, String userAgent) {}
+}
