@@ -93,6 +93,11 @@ public final class GatewayResponse {
       return this;
     }
 
+    /** Whether a header of this name has been added. */
+    public boolean hasHeader(String name) {
+      return headers.contains(name);
+    }
+
     /** Sets the body; the response takes ownership of the array and never copies it. */
     public Builder body(byte[] body) {
       this.body = ByteBuffer.wrap(Objects.requireNonNull(body, "body")).asReadOnlyBuffer();

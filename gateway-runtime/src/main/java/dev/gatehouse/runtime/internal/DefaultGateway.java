@@ -1,0 +1,104 @@
+package dev.gatehouse.runtime.internal;
+
+import dev.gatehouse.Gateway;
+import dev.gatehouse.GatewayDefinition;
+import dev.gatehouse.GatewayRequest;
+import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.runtime.internal.integration.HandlerExecutors;
+import dev.gatehouse.runtime.internal.integration.IntegrationSteps;
+import dev.gatehouse.runtime.internal.pipeline.Deployment;
+import dev.gatehouse.runtime.internal.pipeline.Exchange;
+import dev.gatehouse.runtime.internal.response.GatewayResponses;
+import dev.gatehouse.runtime.internal.response.ResponseFinisher;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running gateway: the current deployment behind an atomic reference, so that a redeploy swaps
+ * the whole routing table at once while requests already started finish on the table they began
+ * with.
+ */
+final class DefaultGateway implements Gateway {
+  private static final Logger LOG = LoggerFactory.getLogger(DefaultGateway.class);
+
+  private final Clock clock;
+  private final AtomicReference<Deployment> current = new AtomicReference<>();
+  private ExecutorService ownExecutor;
+
+  DefaultGateway(GatewayDefinition definition, Clock clock) {
+    this.clock = clock;
+    current.set(deploy(definition));
+  }
+
+  @Override
+  public CompletionStage<GatewayResponse> handle(GatewayRequest request) {
+    Objects.requireNonNull(request, "request");
+    long started = System.nanoTime();
+    Deployment deployment = current.get();
+    Exchange ex = deployment.exchange(request, clock.millis(), RequestIds.requestId());
+    CompletionStage<GatewayResponse> answer;
+    try {
+      answer = deployment.entry().proceed(ex);
+    } catch (Throwable t) {
+      answer = CompletableFuture.failedFuture(t);
+    }
+    CompletableFuture<GatewayResponse> finished =
+        answer.handle((response, error) -> finish(ex, response, error)).toCompletableFuture();
+    finished.thenAccept(response -> AccessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000));
+    return finished;
+  }
+
+  private static GatewayResponse finish(Exchange ex, GatewayResponse response, Throwable error) {
+    GatewayResponses responses = ex.api() != null ? ex.api().responses() : ex.deployment().unmatchedResponses();
+    String where = ex.route() != null ? ex.route().label() : "gateway";
+    if (error != null || response == null) {
+      LOG.error("{}: request {} failed inside the gateway, answering 500", where, ex.requestId(), error);
+      response = responses.get(GatewayResponseType.API_CONFIGURATION_ERROR);
+    }
+    return ResponseFinisher.finish(response, ex.requestId(), responses, where);
+  }
+
+  @Override
+  public long maxRequestBodyBytes() {
+    return current.get().definition().maxRequestBodyBytes();
+  }
+
+  @Override
+  public GatewayDefinition definition() {
+    return current.get().definition();
+  }
+
+  @Override
+  public void redeploy(GatewayDefinition definition) {
+    Deployment next = deploy(Objects.requireNonNull(definition, "definition"));
+    current.set(next);
+    LOG.info("redeployed: {} APIs", definition.apis().size());
+  }
+
+  private synchronized Deployment deploy(GatewayDefinition definition) {
+    Executor executor = definition.handlerExecutor() != null ? definition.handlerExecutor() : ownExecutor();
+    return new Deployment(definition, route -> IntegrationSteps.create(route, executor));
+  }
+
+  private synchronized Executor ownExecutor() {
+    if (ownExecutor == null) {
+      ownExecutor = HandlerExecutors.createDefault();
+    }
+    return ownExecutor;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (ownExecutor != null) {
+      ownExecutor.shutdown();
+    }
+  }
+}

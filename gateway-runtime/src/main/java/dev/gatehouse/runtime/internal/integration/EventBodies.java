@@ -1,0 +1,58 @@
+package dev.gatehouse.runtime.internal.integration;
+
+import dev.gatehouse.GatewayRequest;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+
+/**
+ * Puts a request body into an event as AWS does: text when the content type is textual and the
+ * bytes are valid UTF-8, otherwise base64 with {@code isBase64Encoded} set; {@code null} for none.
+ */
+final class EventBodies {
+  private EventBodies() {}
+
+  record EventBody(String body, boolean base64) {
+    static final EventBody NONE = new EventBody(null, false);
+  }
+
+  static EventBody of(GatewayRequest request) {
+    if (request.bodyLength() == 0) {
+      return EventBody.NONE;
+    }
+    ByteBuffer bytes = request.body();
+    if (isTextual(request.headers().first("Content-Type"))) {
+      try {
+        String text = StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(bytes.duplicate())
+            .toString();
+        return new EventBody(text, false);
+      } catch (CharacterCodingException notUtf8) {
+        // binary content under a textual label: base64 keeps every byte
+      }
+    }
+    ByteBuffer encoded = Base64.getEncoder().encode(bytes);
+    return new EventBody(StandardCharsets.ISO_8859_1.decode(encoded).toString(), true);
+  }
+
+  /** No content type counts as text: most clients that omit it send JSON or forms. */
+  static boolean isTextual(String contentType) {
+    if (contentType == null) {
+      return true;
+    }
+    String type = contentType.toLowerCase(Locale.ROOT);
+    int semicolon = type.indexOf(';');
+    if (semicolon >= 0) {
+      type = type.substring(0, semicolon);
+    }
+    type = type.trim();
+    return type.startsWith("text/") || type.endsWith("/json") || type.endsWith("+json")
+        || type.endsWith("/xml") || type.endsWith("+xml") || type.equals("application/javascript")
+        || type.equals("application/x-www-form-urlencoded") || type.equals("application/graphql");
+  }
+}

@@ -1,0 +1,32 @@
+package dev.gatehouse.runtime.internal.integration;
+
+import dev.gatehouse.GatewayDefinitionException;
+import dev.gatehouse.integration.FunctionIntegration;
+import dev.gatehouse.integration.Integration;
+import dev.gatehouse.integration.MockIntegration;
+import dev.gatehouse.runtime.internal.pipeline.CompiledRoute;
+import dev.gatehouse.runtime.internal.pipeline.Step;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/** Makes the step that runs a route's integration. */
+public final class IntegrationSteps {
+  private IntegrationSteps() {}
+
+  /**
+   * The integration step of {@code route}.
+   *
+   * @throws GatewayDefinitionException for an integration type this runtime cannot run
+   */
+  public static Step create(CompiledRoute route, Executor handlerExecutor) {
+    Integration integration = route.definition().integration();
+    if (integration instanceof FunctionIntegration) {
+      return new FunctionStep(route, (FunctionIntegration) integration, handlerExecutor);
+    }
+    if (integration instanceof MockIntegration) {
+      return new MockStep(route, (MockIntegration) integration);
+    }
+    throw new GatewayDefinitionException(List.of(route.label() + ": integration: "
+        + integration.getClass().getName() + " (expected: an integration from Integrations)"));
+  }
+}

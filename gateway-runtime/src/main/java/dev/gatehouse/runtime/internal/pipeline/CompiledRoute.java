@@ -1,0 +1,58 @@
+package dev.gatehouse.runtime.internal.pipeline;
+
+import dev.gatehouse.RouteDefinition;
+import java.util.List;
+
+/**
+ * A route ready to serve: its definition, the names its parameters bind to, and its own chain of
+ * steps (guards, then the integration), linked once at deployment.
+ */
+public final class CompiledRoute {
+  private final CompiledApi api;
+  private final RouteDefinition definition;
+  private final String routeKey;
+  private final List<String> parameterNames;
+  private Step.Next chain;
+
+  CompiledRoute(CompiledApi api, RouteDefinition definition) {
+    this.api = api;
+    this.definition = definition;
+    this.routeKey = definition.key().toString();
+    this.parameterNames = definition.key().isDefault() ? List.of() : definition.key().path().parameterNames();
+  }
+
+  public CompiledApi api() {
+    return api;
+  }
+
+  public RouteDefinition definition() {
+    return definition;
+  }
+
+  /** The key as written, such as {@code GET /pets/{id}}. */
+  public String routeKey() {
+    return routeKey;
+  }
+
+  /** The template, such as {@code /pets/{id}}; {@code null} for {@code $default}. */
+  public String resourceTemplate() {
+    return definition.key().isDefault() ? null : definition.key().path().text();
+  }
+
+  List<String> parameterNames() {
+    return parameterNames;
+  }
+
+  Step.Next chain() {
+    return chain;
+  }
+
+  void link(Step.Next chain) {
+    this.chain = chain;
+  }
+
+  /** {@code restApi "petstore" › route "GET /pets"}, for logs. */
+  public String label() {
+    return api.definition().label() + " › route \"" + routeKey + "\"";
+  }
+}

@@ -1,0 +1,104 @@
+package dev.gatehouse.runtime.internal.pipeline;
+
+import dev.gatehouse.GatewayRequest;
+import dev.gatehouse.RequestContext;
+import dev.gatehouse.StageDefinition;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request on its way through the steps: the request, what the router found, and the
+ * request's context. Steps hand it on in order, so it is confined to one step at a time; fields set
+ * by a step happen-before the next step's reads through the stage that links them.
+ */
+public final class Exchange {
+  private final GatewayRequest request;
+  private final long receivedAtMillis;
+  private final String requestId;
+  private final Deployment deployment;
+
+  private CompiledApi api;
+  private StageDefinition stage;
+  private CompiledRoute route;
+  private List<String> segments;
+  private int stageSegments;
+  private Map<String, String> pathParameters = Map.of();
+  private Map<String, List<String>> query = Map.of();
+  private RequestContext context;
+
+  Exchange(GatewayRequest request, long receivedAtMillis, String requestId, Deployment deployment) {
+    this.request = request;
+    this.receivedAtMillis = receivedAtMillis;
+    this.requestId = requestId;
+    this.deployment = deployment;
+  }
+
+  public GatewayRequest request() {
+    return request;
+  }
+
+  public long receivedAtMillis() {
+    return receivedAtMillis;
+  }
+
+  public String requestId() {
+    return requestId;
+  }
+
+  public Deployment deployment() {
+    return deployment;
+  }
+
+  /** The API the request reached, or {@code null} before routing or when it reached none. */
+  public CompiledApi api() {
+    return api;
+  }
+
+  public StageDefinition stage() {
+    return stage;
+  }
+
+  /** The matched route, or {@code null} before routing. */
+  public CompiledRoute route() {
+    return route;
+  }
+
+  /** The decoded, normalised path segments after the mount, including the stage or base path. */
+  public List<String> segments() {
+    return segments;
+  }
+
+  /** How many leading segments name the stage or base path (0 or 1). */
+  public int stageSegments() {
+    return stageSegments;
+  }
+
+  public Map<String, String> pathParameters() {
+    return pathParameters;
+  }
+
+  /** Decoded query parameters, every value in order. */
+  public Map<String, List<String>> query() {
+    return query;
+  }
+
+  /** The request context, set by the router once a route matched. */
+  public RequestContext context() {
+    return context;
+  }
+
+  void target(CompiledApi api, StageDefinition stage, List<String> segments, int stageSegments) {
+    this.api = api;
+    this.stage = stage;
+    this.segments = segments;
+    this.stageSegments = stageSegments;
+  }
+
+  void routed(CompiledRoute route, Map<String, String> pathParameters, Map<String, List<String>> query,
+      RequestContext context) {
+    this.route = route;
+    this.pathParameters = pathParameters;
+    this.query = query;
+    this.context = context;
+  }
+}

@@ -1,0 +1,74 @@
+package dev.gatehouse.runtime.internal.response;
+
+import dev.gatehouse.ApiDefinition;
+import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.GatewayResponseOverride;
+import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.runtime.internal.Json;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The gateway responses of one API, built once at deployment with the API's overrides applied, so
+ * that refusing a request costs no formatting. Responses are immutable and shared.
+ *
+ * <p>An override of a type wins over an override of its family ({@code DEFAULT_4XX} or
+ * {@code DEFAULT_5XX}), which wins over AWS's default, part by part (status, headers, body).
+ */
+public final class GatewayResponses {
+  private static final GatewayResponses DEFAULTS = new GatewayResponses(Map.of());
+
+  private final EnumMap<GatewayResponseType, GatewayResponse> responses =
+      new EnumMap<>(GatewayResponseType.class);
+
+  private GatewayResponses(Map<GatewayResponseType, GatewayResponseOverride> overrides) {
+    for (GatewayResponseType type : GatewayResponseType.values()) {
+      if (type.family() != type) {
+        responses.put(type, build(type, overrides.get(type), overrides.get(type.family())));
+      }
+    }
+  }
+
+  /** AWS's responses, for requests that reached no API. */
+  public static GatewayResponses defaults() {
+    return DEFAULTS;
+  }
+
+  /** The responses of {@code api}, with its overrides. */
+  public static GatewayResponses of(ApiDefinition api) {
+    return api.gatewayResponses().isEmpty() ? DEFAULTS : new GatewayResponses(api.gatewayResponses());
+  }
+
+  /** The response for {@code type}; for a family, the family's generic 4XX/5XX answer. */
+  public GatewayResponse get(GatewayResponseType type) {
+    return responses.get(type);
+  }
+
+  private static GatewayResponse build(
+      GatewayResponseType type, GatewayResponseOverride own, GatewayResponseOverride family) {
+    int status = type.defaultStatus();
+    String body = Json.message(type.defaultMessage());
+    if (family != null && family.status() != null) {
+      status = family.status();
+    }
+    if (own != null && own.status() != null) {
+      status = own.status();
+    }
+    if (family != null && family.body() != null) {
+      body = family.body();
+    }
+    if (own != null && own.body() != null) {
+      body = own.body();
+    }
+    GatewayResponse.Builder response = GatewayResponse.builder(status)
+        .header("Content-Type", "application/json")
+        .header("x-amzn-ErrorType", type.errorType());
+    if (family != null) {
+      family.headers().forEach(response::setHeader);
+    }
+    if (own != null) {
+      own.headers().forEach(response::setHeader);
+    }
+    return response.body(body).build();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.gatehouse.runtime.internal.routing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Decodes a raw request path once and normalises it before any matching: {@code .} segments go,
+ * {@code ..} removes the segment before it, and empty segments collapse. Decoding happens first, so
+ * {@code %2e%2e} counts as {@code ..} and cannot slip past the normalisation; a decoded {@code /}
+ * ({@code %2f}) or NUL is refused, because no later step could tell it from a real separator.
+ */
+public final class PathDecoder {
+  private PathDecoder() {}
+
+  /** Thrown for a path that cannot be decoded or escapes the root; the gateway answers 400. */
+  public static final class MalformedPathException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    MalformedPathException(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** The decoded, normalised segments of {@code rawPath}; empty for the root. */
+  public static List<String> segments(String rawPath) throws MalformedPathException {
+    if (rawPath.isEmpty() || rawPath.charAt(0) != '/') {
+      throw new MalformedPathException("path does not start with /");
+    }
+    List<String> segments = new ArrayList<>(8);
+    int start = 1;
+    int length = rawPath.length();
+    while (start <= length) {
+      int end = rawPath.indexOf('/', start);
+      if (end < 0) {
+        end = length;
+      }
+      if (end > start) {
+        String segment = decode(rawPath, start, end);
+        if (segment.equals("..")) {
+          if (segments.isEmpty()) {
+            throw new MalformedPathException("path climbs above the root");
+          }
+          segments.remove(segments.size() - 1);
+        } else if (!segment.equals(".")) {
+          segments.add(segment);
+        }
+      }
+      start = end + 1;
+    }
+    return segments;
+  }
+
+  /** Joins segments back into a decoded path: {@code /a/b}, or {@code /} for none. */
+  public static String join(List<String> segments, int from) {
+    if (from >= segments.size()) {
+      return "/";
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = from; i < segments.size(); i++) {
+      sb.append('/').append(segments.get(i));
+    }
+    return sb.toString();
+  }
+
+  private static String decode(String raw, int start, int end) throws MalformedPathException {
+    int percent = raw.indexOf('%', start);
+    if (percent < 0 || percent >= end) {
+      String plain = raw.substring(start, end);
+      if (plain.indexOf('\0') >= 0) {
+        throw new MalformedPathException("NUL in path");
+      }
+      return plain;
+    }
+    String decoded = PercentDecoder.decode(raw, start, end, false);
+    if (decoded == null) {
+      throw new MalformedPathException("malformed percent-encoding in path");
+    }
+    if (decoded.indexOf('/') >= 0 || decoded.indexOf('\0') >= 0) {
+      throw new MalformedPathException("encoded / or NUL in a path segment");
+    }
+    return decoded;
+  }
+}
