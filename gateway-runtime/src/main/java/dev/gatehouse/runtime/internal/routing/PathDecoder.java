@@ -7,7 +7,8 @@ import java.util.List;
  * Decodes a raw request path once and normalises it before any matching: {@code .} segments go,
  * {@code ..} removes the segment before it, and empty segments collapse. Decoding happens first, so
  * {@code %2e%2e} counts as {@code ..} and cannot slip past the normalisation; a decoded {@code /}
- * ({@code %2f}) or NUL is refused, because no later step could tell it from a real separator.
+ * ({@code %2f}), a backslash (a separator to some backends) or NUL is refused, because no later step
+ * could tell it from a real separator.
  */
 public final class PathDecoder {
   private PathDecoder() {}
@@ -66,8 +67,8 @@ public final class PathDecoder {
     int percent = raw.indexOf('%', start);
     if (percent < 0 || percent >= end) {
       String plain = raw.substring(start, end);
-      if (plain.indexOf('\0') >= 0) {
-        throw new MalformedPathException("NUL in path");
+      if (plain.indexOf('\0') >= 0 || plain.indexOf('\\') >= 0) {
+        throw new MalformedPathException("NUL or backslash in path");
       }
       return plain;
     }
@@ -75,8 +76,8 @@ public final class PathDecoder {
     if (decoded == null) {
       throw new MalformedPathException("malformed percent-encoding in path");
     }
-    if (decoded.indexOf('/') >= 0 || decoded.indexOf('\0') >= 0) {
-      throw new MalformedPathException("encoded / or NUL in a path segment");
+    if (decoded.indexOf('/') >= 0 || decoded.indexOf('\\') >= 0 || decoded.indexOf('\0') >= 0) {
+      throw new MalformedPathException("encoded /, backslash or NUL in a path segment");
     }
     return decoded;
   }

@@ -1,0 +1,214 @@
+package dev.gatehouse.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.Gateway;
+import dev.gatehouse.event.ProxyResponseV1;
+import dev.gatehouse.integration.Integrations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The gateway's behaviour over real HTTP, the same for every server it is mounted in: subclasses
+ * only start their server (the JDK {@code HttpServer}, Jetty, Tomcat) with {@link #start}.
+ */
+public abstract class GatewayHttpContract {
+  protected static final int LIMIT = 1024;
+
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
+  private Gateway gateway;
+  private URI base;
+
+  /** Serves {@code gateway} on loopback at an ephemeral port; returns the mount point's URL. */
+  protected abstract URI start(Gateway gateway) throws Exception;
+
+  /** Stops the server. */
+  protected abstract void stop() throws Exception;
+
+  @BeforeEach
+  void startGateway() throws Exception {
+    gateway = Gateway.builder()
+        .restApi("petstore", api -> api
+            .stage("prod", stage -> stage.variable("color", "blue"))
+            .route("GET /pets/{id}", Integrations.function(event -> ProxyResponseV1.builder(200)
+                .header("Content-Type", "application/json")
+                .addHeader("X-Seen", String.join("|", event.multiValueHeaders().getOrDefault("X-Multi",
+                    event.multiValueHeaders().getOrDefault("x-multi", java.util.List.of()))))
+                .addHeader("X-Twice", "1")
+                .addHeader("X-Twice", "2")
+                .body("{\"id\":\"" + event.pathParameters().get("id") + "\",\"q\":\""
+                    + event.queryStringParameters().get("q") + "\",\"color\":\""
+                    + event.stageVariables().get("color") + "\"}")
+                .build()))
+            .route("POST /echo", Integrations.function(event -> new ProxyResponseV1(200,
+                Map.of("Content-Type", "application/octet-stream"), null,
+                event.isBase64Encoded() ? event.body()
+                    : Base64.getEncoder().encodeToString(event.body().getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                true)))
+            .route("GET /public/{proxy+}", Integrations.function(event ->
+                ProxyResponseV1.of(200, "public:" + event.pathParameters().get("proxy"))))
+            .route("GET /admin/{proxy+}", Integrations.function(event -> ProxyResponseV1.of(200, "admin")))
+            .route("GET /throws", Integrations.function(event -> {
+              throw new IllegalStateException("boom");
+            }))
+            .route("GET /split", Integrations.function(event ->
+                ProxyResponseV1.builder(200).header("X-Evil", "a\r\nSet-Cookie: admin=1").body("x").build()))
+            .route("GET /slow", Integrations.function(event -> {
+              Thread.sleep(2_000);
+              return ProxyResponseV1.of(200, "late");
+            }), route -> route.timeout(Duration.ofMillis(100))))
+        .httpApi("shop", api -> api
+            .stage("shop")
+            .route("GET /hello/{name}", Integrations.functionV2(event -> Map.of("hello", event.pathParameters().get("name")))))
+        .maxRequestBodyBytes(LIMIT)
+        .build();
+    base = start(gateway);
+  }
+
+  @AfterEach
+  void stopGateway() throws Exception {
+    stop();
+    gateway.close();
+  }
+
+  @Test
+  void functionRouteAnswersWithPathQueryAndStageVariables() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/prod/pets/7?q=a%20b")).GET());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"id\":\"7\",\"q\":\"a b\",\"color\":\"blue\"}");
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+  }
+
+  @Test
+  void repeatedHeadersArriveAsMultiValuesAndLeaveAsRepeatedFields() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/prod/pets/1"))
+        .header("X-Multi", "one").header("X-Multi", "two").GET());
+
+    assertThat(response.headers().firstValue("X-Seen")).hasValue("one|two");
+    assertThat(response.headers().allValues("X-Twice")).containsExactly("1", "2");
+  }
+
+  @Test
+  void binaryBodyRoundTripsByteForByte() throws Exception {
+    byte[] bytes = new byte[256];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri("/prod/echo"))
+        .header("Content-Type", "application/octet-stream")
+        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(bytes);
+  }
+
+  @Test
+  void bodyPastThePayloadLimitGets413() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/prod/echo"))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[LIMIT + 1])));
+
+    assertThat(response.statusCode()).isEqualTo(413);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Request Too Long\"}");
+  }
+
+  @Test
+  void bodyAtThePayloadLimitIsServed() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/prod/echo"))
+        .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[LIMIT])));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownRouteOfRestApiGets403AndOfHttpApi404() throws Exception {
+    HttpResponse<String> rest = send(HttpRequest.newBuilder(uri("/prod/cats")).GET());
+    HttpResponse<String> http = send(HttpRequest.newBuilder(uri("/shop/cats")).GET());
+
+    assertThat(rest.statusCode()).isEqualTo(403);
+    assertThat(rest.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+    assertThat(rest.headers().firstValue("x-amzn-ErrorType")).hasValue("MissingAuthenticationTokenException");
+    assertThat(http.statusCode()).isEqualTo(404);
+    assertThat(http.body()).isEqualTo("{\"message\":\"Not Found\"}");
+  }
+
+  @Test
+  void payloadV2FunctionReturningAMapGets200Json() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/shop/hello/world")).GET());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"hello\":\"world\"}");
+  }
+
+  @Test
+  void throwingFunctionGets502() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/prod/throws")).GET());
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+  }
+
+  @Test
+  void headerWithLineBreakGets502AndNeverSplits() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/prod/split")).GET());
+
+    assertThat(response.statusCode()).isEqualTo(502);
+    assertThat(response.headers().firstValue("Set-Cookie")).isEmpty();
+  }
+
+  @Test
+  void slowFunctionGets504() throws Exception {
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/prod/slow")).GET());
+
+    assertThat(response.statusCode()).isEqualTo(504);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Endpoint request timed out\"}");
+  }
+
+  @Test
+  void malformedPercentEncodingGets400() throws Exception {
+    RawHttp.Answer answer = RawHttp.get(base, base.getRawPath() + "/prod/pets/%zz");
+
+    assertThat(answer.status()).isEqualTo(400);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/prod/public/../admin/x", "/prod/public/%2e%2e/admin/x", "/prod/public/%2E%2E/%2e%2e/x",
+      "/prod/public/..%2fadmin%2fx", "/prod/public/%2e%2e%2fadmin", "/prod/public/a%2f..%2f..%2fadmin",
+      "/prod/public/..%5cadmin"})
+  void traversalInAGreedyPathNeverReachesAnotherRouteWithDotsOrEncodedSlashes(String rawPath) throws Exception {
+    RawHttp.Answer answer = RawHttp.get(base, base.getRawPath() + rawPath);
+
+    // servers differ: some refuse (400), some normalise first; none may hand ".." or "/" tricks to a route
+    assertThat(answer.body()).doesNotContain("..").doesNotContain("%2f").doesNotContain("%2F");
+    if (answer.status() == 200 && answer.body().startsWith("public:")) {
+      assertThat(answer.body()).doesNotContain("admin");
+    }
+  }
+
+  /** The mount point's URL, such as {@code http://127.0.0.1:41234/app/api}. */
+  protected URI base() {
+    return base;
+  }
+
+  protected URI uri(String path) {
+    return URI.create(base + path);
+  }
+
+  protected HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+    return client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
