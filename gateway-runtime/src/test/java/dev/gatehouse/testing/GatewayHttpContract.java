@@ -45,8 +45,10 @@ public abstract class GatewayHttpContract {
             .stage("prod", stage -> stage.variable("color", "blue"))
             .route("GET /pets/{id}", Integrations.function(event -> ProxyResponseV1.builder(200)
                 .header("Content-Type", "application/json")
-                .addHeader("X-Seen", String.join("|", event.multiValueHeaders().getOrDefault("X-Multi",
-                    event.multiValueHeaders().getOrDefault("x-multi", java.util.List.of()))))
+                .addHeader("X-Seen", event.multiValueHeaders().entrySet().stream()
+                    // servers spell header names their own way (the JDK's is "X-multi")
+                    .filter(e -> e.getKey().equalsIgnoreCase("X-Multi"))
+                    .map(e -> String.join("|", e.getValue())).findFirst().orElse("none"))
                 .addHeader("X-Twice", "1")
                 .addHeader("X-Twice", "2")
                 .body("{\"id\":\"" + event.pathParameters().get("id") + "\",\"q\":\""
@@ -96,7 +98,7 @@ public abstract class GatewayHttpContract {
 
   @Test
   void repeatedHeadersArriveAsMultiValuesAndLeaveAsRepeatedFields() throws Exception {
-    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/prod/pets/1"))
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/prod/pets/1?q=x"))
         .header("X-Multi", "one").header("X-Multi", "two").GET());
 
     assertThat(response.headers().firstValue("X-Seen")).hasValue("one|two");

@@ -1,0 +1,105 @@
+package dev.gatehouse.examples;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.Gateway;
+import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.Headers;
+import dev.gatehouse.event.ProxyResponseV1;
+import dev.gatehouse.event.ProxyResponseV2;
+import dev.gatehouse.integration.Integrations;
+import dev.gatehouse.jdkserver.JdkHttpServerAdapter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The demo gateway: a petstore REST API (stage {@code prod}) and a shop HTTP API (stage
+ * {@code $default}) on one JDK {@code HttpServer}, with a page at {@code /} to try each route.
+ *
+ * <p>Run it with {@code mvn -q -pl gateway-examples exec:java} after an install; the port comes from
+ * the first argument or {@code PORT}, 8080 by default.
+ */
+public final class DemoGateway {
+  private DemoGateway() {}
+
+  /** The demo's APIs. */
+  public static Gateway create(PetStore store) {
+    return Gateway.builder()
+        .restApi("petstore", api -> api
+            .stage("prod", stage -> stage.variable("greeting", "Hello from the prod stage"))
+            .route("GET /pets", Integrations.function(store::list))
+            .route("POST /pets", Integrations.function(store::create))
+            .route("GET /pets/{id}", Integrations.function(store::get))
+            .route("GET /ping", Integrations.mock(200, "{\"status\":\"ok\"}"))
+            .route("ANY /legacy/{proxy+}", Integrations.function(event -> PetStore.json(200, Map.of(
+                "method", event.httpMethod(),
+                "proxy", event.pathParameters().get("proxy"),
+                "greeting", event.stageVariables().get("greeting")))))
+            .route("GET /slow", Integrations.function(event -> {
+              Thread.sleep(2_000);
+              return ProxyResponseV1.of(200, "{\"message\":\"too late\"}");
+            }), route -> route.timeout(Duration.ofSeconds(1))))
+        .httpApi("shop", api -> api
+            .route("GET /", Integrations.mock(200, Headers.of(Map.of("Content-Type", "text/html; charset=utf-8")),
+                page()))
+            .route("GET /hello/{name}", Integrations.functionV2(event ->
+                Map.of("hello", event.pathParameters().get("name"), "requestId", event.requestContext().requestId())))
+            .route("GET /cookies", Integrations.functionV2(event -> ProxyResponseV2.builder(200)
+                .header("Content-Type", "application/json")
+                .cookie("demo=gatehouse; Path=/; HttpOnly")
+                .body("{\"cookiesYouSent\":" + (event.cookies() == null ? 0 : event.cookies().size()) + "}")
+                .build()))
+            .route("GET /time", Integrations.mock(request -> GatewayResponse.builder(200)
+                .header("Content-Type", "application/json")
+                .body("{\"requestTime\":\"" + request.context().requestTime() + "\"}")
+                .build())))
+        .build();
+  }
+
+  public static void main(String[] args) throws IOException {
+    // the JDK server reads these once, when it first starts: set them before creating it
+    JdkHttpServerAdapter.recommendedSystemProperties().forEach((key, value) -> {
+      if (System.getProperty(key) == null) {
+        System.setProperty(key, value);
+      }
+    });
+    int port = Integer.parseInt(args.length > 0 ? args[0] : System.getenv().getOrDefault("PORT", "8080"));
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    ExecutorService threads = Executors.newFixedThreadPool(8);
+    server.setExecutor(threads);
+    Gateway gateway = create(new PetStore());
+    JdkHttpServerAdapter.mount(server, "/", gateway);
+    server.start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.stop(1);
+      gateway.close();
+      threads.shutdown();
+    }));
+
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    System.out.println("Gatehouse demo is up. Open " + base + "/ to try every route, or:");
+    for (String path : new String[] {"/prod/pets", "/prod/pets/1", "/prod/pets?type=dog&limit=1", "/prod/ping",
+        "/prod/legacy/any/thing", "/prod/slow", "/prod/nowhere", "/hello/world", "/cookies", "/time", "/nowhere"}) {
+      System.out.println("  curl -i '" + base + path + "'");
+    }
+    System.out.println("  curl -i -X POST '" + base + "/prod/pets' -d '{\"type\":\"cat\",\"name\":\"Kit\",\"price\":900}'");
+    System.out.println("Press Ctrl+C to stop.");
+  }
+
+  private static String page() {
+    try (InputStream in = DemoGateway.class.getResourceAsStream("demo.html")) {
+      if (in == null) {
+        throw new IllegalStateException("demo.html is missing from the class path");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

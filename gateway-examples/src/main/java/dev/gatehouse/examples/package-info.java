@@ -1,0 +1,4 @@
+/**
+ * Runnable examples. Starting point: {@link dev.gatehouse.examples.DemoGateway}.
+ */
+package dev.gatehouse.examples;
