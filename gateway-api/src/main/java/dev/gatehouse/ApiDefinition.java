@@ -174,6 +174,7 @@ public record ApiDefinition(
         Problems here = problems.under("stage " + Problems.describe(stage.name()));
         if (!names.add(stage.name())) {
           here.add("name", stage.name(), "a stage name not declared before in this API");
+          continue;
         }
         if (type == ApiType.REST && StageDefinition.DEFAULT.equals(stage.name())) {
           here.add("name", stage.name(), "a named stage; $default is for httpApi");
@@ -184,7 +185,7 @@ public record ApiDefinition(
         if (type == ApiType.HTTP) {
           built.add(new StageDefinition(StageDefinition.DEFAULT, Map.of()));
         } else {
-          problems.add("stages", "[]", "at least one stage");
+          problems.add("stages", List.of(), "at least one stage");
         }
       }
       return built;
@@ -213,11 +214,11 @@ public record ApiDefinition(
         if (earlier != null) {
           here.add("key", route.key().toString(), earlier.equals(route.key().toString())
               ? "a route key not declared before in this API"
-              : "a path that \"" + earlier + "\" does not already match");
+              : "a path not already matched by " + Problems.describe(earlier));
         }
         if (type == ApiType.REST && route.integration() instanceof FunctionIntegration
             && ((FunctionIntegration) route.integration()).payloadFormat() != PayloadFormat.V1_0) {
-          here.add("integration", route.integration().toString(), "payload format 1.0 on a restApi");
+          here.add("integration", route.integration(), "payload format 1.0 on a restApi");
         }
         built.add(route);
       }

@@ -74,6 +74,7 @@ public final class GatewayBuilder {
           : ((ApiDefinition.Builder) entry).collect(problems);
       if (!names.add(api.name())) {
         problems.under(api.label()).add("name", api.name(), "an API name not declared before");
+        continue;
       }
       built.add(api);
     }
@@ -148,7 +149,7 @@ public final class GatewayBuilder {
     String earlier = claimedBy.putIfAbsent(segment, claimant);
     if (earlier != null) {
       here.add("url", "{mount}/" + segment, "a path segment not already served by " + earlier
-          + " (use distinct stage names, base-path mappings or disableExecuteApiEndpoint())");
+          + "; use distinct stage names, base-path mappings or disableExecuteApiEndpoint()");
     }
   }
 }
