@@ -220,7 +220,7 @@ public record ApiDefinition(
               : "a path not already matched by " + Problems.describe(earlier));
         }
         if (type == ApiType.REST && route.integration() instanceof FunctionIntegration
-            && ((FunctionIntegration) route.integration()).payloadFormat() != PayloadFormat.V1_0) {
+            && ((FunctionIntegration) route.integration()).payloadFormat() == PayloadFormat.V2_0) {
           here.add("integration", route.integration(), "payload format 1.0 on a restApi");
         }
         built.add(route);

@@ -6,7 +6,6 @@ import static dev.gatehouse.DefinitionAssertions.assertProblems;
 
 import dev.gatehouse.integration.Integration;
 import dev.gatehouse.integration.Integrations;
-import dev.gatehouse.integration.ProxyFunction;
 import java.time.Duration;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -92,32 +91,6 @@ class RouteDefinitionErrorsTest {
   }
 
   @Test
-  void integration_null() {
-    assertProblems(petstore(api -> api.route("GET /pets", null)),
-        "restApi \"petstore\" › route \"GET /pets\": integration: null "
-            + "(expected: an integration from Integrations)");
-  }
-
-  @Test
-  void functionHandler_null() {
-    assertProblems(petstore(api -> api.route("GET /pets", Integrations.function((ProxyFunction) null))),
-        "restApi \"petstore\" › route \"GET /pets\": integration handler: null (expected: a function)");
-  }
-
-  @Test
-  void mock_statusOutOfRange() {
-    assertProblems(petstore(api -> api.route("GET /pets", Integrations.mock(700))),
-        "restApi \"petstore\" › route \"GET /pets\": integration status: 700 (expected: 100..599)");
-  }
-
-  @Test
-  void mock_nullBody() {
-    assertProblems(petstore(api -> api.route("GET /pets", Integrations.mock(200, Headers.empty(), null))),
-        "restApi \"petstore\" › route \"GET /pets\": integration body: null "
-            + "(expected: a text, empty for none)");
-  }
-
-  @Test
   void timeout_negative() {
     assertProblems(petstore(api -> api.route("GET /pets", OK, r -> r.timeout(Duration.ofSeconds(-1)))),
         "restApi \"petstore\" › route \"GET /pets\": timeout: PT-1S (expected: a positive duration)");
@@ -133,20 +106,6 @@ class RouteDefinitionErrorsTest {
   void timeout_null() {
     assertProblems(petstore(api -> api.route("GET /pets", OK, r -> r.timeout(null))),
         "restApi \"petstore\" › route \"GET /pets\": timeout: null (expected: a positive duration)");
-  }
-
-  @Test
-  void restApi_payloadV2Function() {
-    assertProblems(petstore(api -> api.route("GET /pets", Integrations.functionV2(event -> "ok"))),
-        "restApi \"petstore\" › route \"GET /pets\": integration: function(2.0, blocking) "
-            + "(expected: payload format 1.0 on a restApi)");
-  }
-
-  @Test
-  void restApi_payloadV2AsyncFunction() {
-    assertProblems(petstore(api -> api.route("GET /pets", Integrations.asyncFunctionV2(event -> null))),
-        "restApi \"petstore\" › route \"GET /pets\": integration: function(2.0, async) "
-            + "(expected: payload format 1.0 on a restApi)");
   }
 
   @Test
