@@ -20,7 +20,7 @@ class UrlDefinitionErrorsTest {
   }
 
   @Test
-  void url_twoApisShareStageName_resolvedByDisablingTheExecuteApiEndpoint() {
+  void disableExecuteApiEndpoint_resolvesSharedStageName() {
     GatewayDefinition definition = Gateway.builder()
         .restApi("petstore", api -> api.stage("prod").route("GET /pets", OK))
         .restApi("billing", api -> api.stage("prod").route("GET /invoices", OK).disableExecuteApiEndpoint())

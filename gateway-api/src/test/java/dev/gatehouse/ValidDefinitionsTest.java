@@ -9,6 +9,8 @@ import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.integration.Integrations;
 import dev.gatehouse.integration.PayloadFormat;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -187,8 +189,8 @@ class ValidDefinitionsTest {
 
   @Test
   void recordsCopyWhatTheyAreGiven() {
-    java.util.ArrayList<StageDefinition> stages = new java.util.ArrayList<>(List.of(new StageDefinition("a", Map.of())));
-    java.util.HashMap<String, String> variables = new java.util.HashMap<>(Map.of("k", "v"));
+    List<StageDefinition> stages = new ArrayList<>(List.of(new StageDefinition("a", Map.of())));
+    Map<String, String> variables = new HashMap<>(Map.of("k", "v"));
     ApiDefinition api = new ApiDefinition("petstore", ApiType.HTTP, stages, List.of(), Map.of(), true);
     StageDefinition stage = new StageDefinition("prod", variables);
 
