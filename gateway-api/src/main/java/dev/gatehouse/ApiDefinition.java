@@ -49,6 +49,19 @@ public record ApiDefinition(
     return new Builder(type, name);
   }
 
+  /**
+   * A builder holding this API's stages, routes, overrides and options. What it builds is checked
+   * again, so a definition made with the canonical constructor gets the same checks as a built one.
+   */
+  public Builder toBuilder() {
+    Builder builder = new Builder(type, name);
+    stages.forEach(builder::stage);
+    routes.forEach(builder::route);
+    gatewayResponses.forEach((t, override) -> builder.responses.put(t, override.toBuilder()));
+    builder.executeApiEndpoint = executeApiEndpoint;
+    return builder;
+  }
+
   /** The stage of this name, or {@code null}. */
   public StageDefinition stage(String name) {
     for (StageDefinition stage : stages) {
@@ -73,8 +86,8 @@ public record ApiDefinition(
   public static final class Builder {
     private final ApiType type;
     private final String name;
-    private final List<Object> stages = new ArrayList<>();
-    private final List<Object> routes = new ArrayList<>();
+    private final List<StageDefinition.Builder> stages = new ArrayList<>();
+    private final List<RouteDefinition.Builder> routes = new ArrayList<>();
     private final Map<GatewayResponseType, GatewayResponseOverride.Builder> responses =
         new EnumMap<>(GatewayResponseType.class);
     private boolean executeApiEndpoint = true;
@@ -97,9 +110,9 @@ public record ApiDefinition(
       return this;
     }
 
-    /** Adds a prebuilt stage. */
+    /** Adds a prebuilt stage; it is checked again with the API. */
     public Builder stage(StageDefinition stage) {
-      stages.add(Objects.requireNonNull(stage, "stage"));
+      stages.add(Objects.requireNonNull(stage, "stage").toBuilder());
       return this;
     }
 
@@ -116,9 +129,9 @@ public record ApiDefinition(
       return this;
     }
 
-    /** Adds a prebuilt route. */
+    /** Adds a prebuilt route; it is checked again with the API. */
     public Builder route(RouteDefinition route) {
-      routes.add(Objects.requireNonNull(route, "route"));
+      routes.add(Objects.requireNonNull(route, "route").toBuilder());
       return this;
     }
 
@@ -164,16 +177,15 @@ public record ApiDefinition(
     private List<StageDefinition> collectStages(Problems problems) {
       List<StageDefinition> built = new ArrayList<>();
       Set<String> names = new HashSet<>();
-      for (Object entry : stages) {
-        StageDefinition stage = entry instanceof StageDefinition ? (StageDefinition) entry
-            : ((StageDefinition.Builder) entry).collect(
-                problems.under("stage " + Problems.describe(((StageDefinition.Builder) entry).name())));
+      for (StageDefinition.Builder entry : stages) {
+        StageDefinition stage = entry.collect(problems.under("stage " + Problems.describe(entry.name())));
         if (stage == null) {
           continue;
         }
         Problems here = problems.under("stage " + Problems.describe(stage.name()));
         if (!names.add(stage.name())) {
           here.add("name", stage.name(), "a stage name not declared before in this API");
+          continue;
         }
         if (type == ApiType.REST && StageDefinition.DEFAULT.equals(stage.name())) {
           here.add("name", stage.name(), "a named stage; $default is for httpApi");
@@ -184,7 +196,7 @@ public record ApiDefinition(
         if (type == ApiType.HTTP) {
           built.add(new StageDefinition(StageDefinition.DEFAULT, Map.of()));
         } else {
-          problems.add("stages", "[]", "at least one stage");
+          problems.add("stages", List.of(), "at least one stage");
         }
       }
       return built;
@@ -193,17 +205,9 @@ public record ApiDefinition(
     private List<RouteDefinition> collectRoutes(Problems problems) {
       List<RouteDefinition> built = new ArrayList<>();
       Map<String, String> shapes = new HashMap<>();
-      for (Object entry : routes) {
-        RouteDefinition route;
-        Problems here;
-        if (entry instanceof RouteDefinition) {
-          route = (RouteDefinition) entry;
-          here = problems.under("route " + Problems.describe(route.key().toString()));
-        } else {
-          RouteDefinition.Builder builder = (RouteDefinition.Builder) entry;
-          here = problems.under("route " + Problems.describe(builder.key()));
-          route = builder.collect(here);
-        }
+      for (RouteDefinition.Builder entry : routes) {
+        Problems here = problems.under("route " + Problems.describe(entry.key()));
+        RouteDefinition route = entry.collect(here);
         if (route == null) {
           continue;
         }
@@ -213,11 +217,11 @@ public record ApiDefinition(
         if (earlier != null) {
           here.add("key", route.key().toString(), earlier.equals(route.key().toString())
               ? "a route key not declared before in this API"
-              : "a path that \"" + earlier + "\" does not already match");
+              : "a path not already matched by " + Problems.describe(earlier));
         }
         if (type == ApiType.REST && route.integration() instanceof FunctionIntegration
-            && ((FunctionIntegration) route.integration()).payloadFormat() != PayloadFormat.V1_0) {
-          here.add("integration", route.integration().toString(), "payload format 1.0 on a restApi");
+            && ((FunctionIntegration) route.integration()).payloadFormat() == PayloadFormat.V2_0) {
+          here.add("integration", route.integration(), "payload format 1.0 on a restApi");
         }
         built.add(route);
       }

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 public final class GatewayBuilder {
   private static final String RUNTIME_ARTIFACT = "dev.gatehouse:gateway-runtime";
 
-  private final List<Object> apis = new ArrayList<>();
+  private final List<ApiDefinition.Builder> apis = new ArrayList<>();
   private final List<BasePathMapping> mappings = new ArrayList<>();
   private long maxRequestBodyBytes = GatewayDefinition.DEFAULT_MAX_REQUEST_BODY_BYTES;
   private Executor handlerExecutor;
@@ -36,9 +36,9 @@ public final class GatewayBuilder {
     return declare(ApiType.HTTP, name, configure);
   }
 
-  /** Adds a prebuilt API. */
+  /** Adds a prebuilt API; it is checked again with the rest of the definition. */
   public GatewayBuilder api(ApiDefinition api) {
-    apis.add(java.util.Objects.requireNonNull(api, "api"));
+    apis.add(java.util.Objects.requireNonNull(api, "api").toBuilder());
     return this;
   }
 
@@ -69,11 +69,11 @@ public final class GatewayBuilder {
     Problems problems = Problems.root();
     List<ApiDefinition> built = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    for (Object entry : apis) {
-      ApiDefinition api = entry instanceof ApiDefinition ? (ApiDefinition) entry
-          : ((ApiDefinition.Builder) entry).collect(problems);
+    for (ApiDefinition.Builder entry : apis) {
+      ApiDefinition api = entry.collect(problems);
       if (!names.add(api.name())) {
         problems.under(api.label()).add("name", api.name(), "an API name not declared before");
+        continue;
       }
       built.add(api);
     }
@@ -148,7 +148,7 @@ public final class GatewayBuilder {
     String earlier = claimedBy.putIfAbsent(segment, claimant);
     if (earlier != null) {
       here.add("url", "{mount}/" + segment, "a path segment not already served by " + earlier
-          + " (use distinct stage names, base-path mappings or disableExecuteApiEndpoint())");
+          + "; use distinct stage names, base-path mappings or disableExecuteApiEndpoint()");
     }
   }
 }

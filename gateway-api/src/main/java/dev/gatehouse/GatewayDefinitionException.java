@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * A gateway definition that cannot work. The message has one line per problem, each naming where
  * it is, the field, the value and the rule:
- * {@code restApi "petstore" › route "GET /pets/{id": key: "GET /pets/{id" (expected: ...)}.
+ * {@code restApi "petstore" › route "POST /pets": timeout: PT0S (expected: a positive duration)}.
  */
 public final class GatewayDefinitionException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;

@@ -15,6 +15,14 @@ public record GatewayResponseOverride(Integer status, Headers headers, String bo
     Objects.requireNonNull(headers, "headers");
   }
 
+  Builder toBuilder() {
+    Builder builder = new Builder();
+    builder.status = status;
+    headers.forEach(builder.headers::add);
+    builder.body = body;
+    return builder;
+  }
+
   /** Collects one override; not thread-safe. */
   public static final class Builder {
     private Integer status;

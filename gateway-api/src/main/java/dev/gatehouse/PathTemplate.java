@@ -52,7 +52,7 @@ public record PathTemplate(String text, List<Segment> segments) {
     for (int i = 0; i < parts.length; i++) {
       String part = parts[i];
       if (part.isEmpty()) {
-        throw invalid(text, "empty segment");
+        throw invalid(text, "has an empty segment");
       }
       if (part.indexOf('{') < 0 && part.indexOf('}') < 0) {
         if (!isLiteral(part)) {
@@ -81,7 +81,7 @@ public record PathTemplate(String text, List<Segment> segments) {
     return new PathTemplate(text, segments);
   }
 
-  /** The names of the template's parameters, in order. */
+  /** The names of the template's parameters, in order; unmodifiable. */
   public List<String> parameterNames() {
     List<String> names = new ArrayList<>();
     for (Segment s : segments) {
@@ -89,7 +89,7 @@ public record PathTemplate(String text, List<Segment> segments) {
         names.add(s.value());
       }
     }
-    return names;
+    return List.copyOf(names);
   }
 
   /** The template with parameter names blanked: two templates with one shape match the same paths. */

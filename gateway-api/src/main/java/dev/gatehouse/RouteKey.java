@@ -20,7 +20,9 @@ public record RouteKey(String method, PathTemplate path) {
 
   public RouteKey {
     if ((method == null) != (path == null)) {
-      throw new IllegalArgumentException("method and path are both set or both null ($default)");
+      throw new IllegalArgumentException("method: " + Problems.describe(method) + ", path: "
+          + Problems.describe(path == null ? null : path.text())
+          + " (expected: both set, or both null for $default)");
     }
   }
 

@@ -74,8 +74,8 @@ public record StageDefinition(String name, Map<String, String> variables) {
         if (key == null || !key.matches("[A-Za-z0-9_]{1,64}")) {
           problems.add("variable name", key, "[A-Za-z0-9_]{1,64}");
         } else if (value == null || value.length() > MAX_VALUE_LENGTH) {
-          problems.add("variable " + key, value == null ? null : value.length() + " characters",
-              "a value of at most " + MAX_VALUE_LENGTH + " characters");
+          problems.add("variable " + key + ": " + (value == null ? "null" : value.length() + " characters")
+              + " (expected: a value of at most " + MAX_VALUE_LENGTH + " characters)");
         }
       });
       return name == null ? null : new StageDefinition(name, variables);

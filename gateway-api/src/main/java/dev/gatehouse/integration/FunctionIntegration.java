@@ -1,5 +1,6 @@
 package dev.gatehouse.integration;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -19,11 +20,38 @@ public record FunctionIntegration(PayloadFormat payloadFormat, Object handler) i
 
   @Override
   public List<String> problems() {
-    return handler == null ? List.of("handler: null (expected: a function)") : List.of();
+    List<String> problems = new ArrayList<>();
+    if (payloadFormat == null) {
+      problems.add("payloadFormat: null (expected: V1_0 or V2_0)");
+    }
+    if (handler == null) {
+      problems.add("handler: null (expected: a function)");
+    } else if (payloadFormat == PayloadFormat.V1_0 && !(handler instanceof ProxyFunction
+        || handler instanceof AsyncProxyFunction)) {
+      problems.add("handler: " + kind(handler)
+          + " (expected: ProxyFunction or AsyncProxyFunction for payload format 1.0)");
+    } else if (payloadFormat == PayloadFormat.V2_0 && !(handler instanceof ProxyFunctionV2
+        || handler instanceof AsyncProxyFunctionV2)) {
+      problems.add("handler: " + kind(handler)
+          + " (expected: ProxyFunctionV2 or AsyncProxyFunctionV2 for payload format 2.0)");
+    }
+    return problems;
   }
 
   @Override
   public String toString() {
-    return "function(" + payloadFormat.version() + (blocking() ? ", blocking" : ", async") + ")";
+    return "function(" + (payloadFormat == null ? null : payloadFormat.version())
+        + (blocking() ? ", blocking" : ", async") + ")";
+  }
+
+  /** The handler interface a handler implements, or its class: lambdas' class names say nothing. */
+  private static String kind(Object handler) {
+    for (Class<?> type : List.of(ProxyFunction.class, AsyncProxyFunction.class, ProxyFunctionV2.class,
+        AsyncProxyFunctionV2.class)) {
+      if (type.isInstance(handler)) {
+        return type.getSimpleName();
+      }
+    }
+    return handler.getClass().getName();
   }
 }

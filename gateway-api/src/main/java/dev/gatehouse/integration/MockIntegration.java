@@ -29,6 +29,9 @@ public record MockIntegration(int status, Headers headers, String body, MockResp
       if (status < 100 || status > 599) {
         problems.add("status: " + status + " (expected: 100..599)");
       }
+      if (headers == null) {
+        problems.add("headers: null (expected: Headers.empty() for none)");
+      }
       if (body == null) {
         problems.add("body: null (expected: a text, empty for none)");
       }
