@@ -126,8 +126,10 @@ public final class GatewayBuilder {
     }
     for (BasePathMapping mapping : definition.basePathMappings()) {
       Problems here = problems.under("basePathMapping " + Problems.describe(mapping.basePath()));
-      if (mapping.basePath() == null || !mapping.basePath().matches("[A-Za-z0-9._~-]{0,128}")) {
-        here.add("basePath", mapping.basePath(), "one path segment of [A-Za-z0-9._~-], or empty");
+      // "." and ".." would vanish when the router normalises the path, so they can never match
+      if (mapping.basePath() == null || !mapping.basePath().matches("[A-Za-z0-9._~-]{0,128}")
+          || mapping.basePath().equals(".") || mapping.basePath().equals("..")) {
+        here.add("basePath", mapping.basePath(), "one path segment of [A-Za-z0-9._~-] other than . and .., or empty");
         continue;
       }
       ApiDefinition api = definition.api(mapping.api());

@@ -28,6 +28,17 @@ public record GatewayDefinition(
     basePathMappings = List.copyOf(basePathMappings);
   }
 
+  /**
+   * A builder holding everything in this definition, to derive a changed one for
+   * {@link Gateway#redeploy(GatewayDefinition)}; its {@code definition()} checks the result again.
+   */
+  public GatewayBuilder toBuilder() {
+    GatewayBuilder builder = new GatewayBuilder();
+    apis.forEach(builder::api);
+    basePathMappings.forEach(m -> builder.basePathMapping(m.basePath(), m.api(), m.stage()));
+    return builder.maxRequestBodyBytes(maxRequestBodyBytes).handlerExecutor(handlerExecutor);
+  }
+
   /** The API of this name, or {@code null}. */
   public ApiDefinition api(String name) {
     for (ApiDefinition api : apis) {

@@ -103,7 +103,7 @@ class UrlDefinitionErrorsTest {
             .restApi("petstore", api -> api.stage("prod"))
             .basePathMapping("v1/pets", "petstore", "prod"),
         "basePathMapping \"v1/pets\": basePath: \"v1/pets\" "
-            + "(expected: one path segment of [A-Za-z0-9._~-], or empty)");
+            + "(expected: one path segment of [A-Za-z0-9._~-] other than . and .., or empty)");
   }
 
   @Test
@@ -111,7 +111,15 @@ class UrlDefinitionErrorsTest {
     assertProblems(Gateway.builder()
             .restApi("petstore", api -> api.stage("prod"))
             .basePathMapping("/v1", "petstore", "prod"),
-        "basePathMapping \"/v1\": basePath: \"/v1\" (expected: one path segment of [A-Za-z0-9._~-], or empty)");
+        "basePathMapping \"/v1\": basePath: \"/v1\" (expected: one path segment of [A-Za-z0-9._~-] other than . and .., or empty)");
+  }
+
+  @Test
+  void basePathMapping_dotSegment() {
+    assertProblems(Gateway.builder()
+            .restApi("petstore", api -> api.stage("prod"))
+            .basePathMapping("..", "petstore", "prod"),
+        "basePathMapping \"..\": basePath: \"..\" (expected: one path segment of [A-Za-z0-9._~-] other than . and .., or empty)");
   }
 
   @Test
@@ -119,7 +127,7 @@ class UrlDefinitionErrorsTest {
     assertProblems(Gateway.builder()
             .restApi("petstore", api -> api.stage("prod"))
             .basePathMapping(null, "petstore", "prod"),
-        "basePathMapping null: basePath: null (expected: one path segment of [A-Za-z0-9._~-], or empty)");
+        "basePathMapping null: basePath: null (expected: one path segment of [A-Za-z0-9._~-] other than . and .., or empty)");
   }
 
   @Test
@@ -129,7 +137,7 @@ class UrlDefinitionErrorsTest {
             .basePathMapping("a/b", "petstore", "prod")
             .basePathMapping("v1", "nope", "prod")
             .basePathMapping("v2", "petstore", "nope"),
-        "basePathMapping \"a/b\": basePath: \"a/b\" (expected: one path segment of [A-Za-z0-9._~-], or empty)",
+        "basePathMapping \"a/b\": basePath: \"a/b\" (expected: one path segment of [A-Za-z0-9._~-] other than . and .., or empty)",
         "basePathMapping \"v1\": api: \"nope\" (expected: one of [petstore])",
         "basePathMapping \"v2\": stage: \"nope\" (expected: one of [prod] of restApi \"petstore\")");
   }

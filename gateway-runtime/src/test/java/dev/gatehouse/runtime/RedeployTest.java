@@ -3,9 +3,11 @@ package dev.gatehouse.runtime;
 import static dev.gatehouse.runtime.Requests.call;
 import static dev.gatehouse.runtime.Requests.get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.Gateway;
 import dev.gatehouse.GatewayDefinition;
+import dev.gatehouse.GatewayDefinitionException;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.integration.Integrations;
@@ -68,6 +70,21 @@ class RedeployTest {
     } finally {
       running.set(false);
       clients.shutdownNow();
+      gateway.close();
+    }
+  }
+
+  @Test
+  void uncheckedDefinitionIsRefusedAndTheOldOneKeepsServing() {
+    Gateway gateway = Gateway.builder().api(version("v0").apis().get(0)).build();
+    try {
+      GatewayDefinition broken = new GatewayDefinition(version("v1").apis(), List.of(), -1, null);
+
+      assertThatThrownBy(() -> gateway.redeploy(broken))
+          .isInstanceOf(GatewayDefinitionException.class)
+          .hasMessage("maxRequestBodyBytes: -1 (expected: > 0)");
+      assertThat(call(gateway, get("/prod/version")).bodyAsString()).isEqualTo("v0");
+    } finally {
       gateway.close();
     }
   }

@@ -78,7 +78,8 @@ final class DefaultGateway implements Gateway {
 
   @Override
   public void redeploy(GatewayDefinition definition) {
-    Deployment next = deploy(Objects.requireNonNull(definition, "definition"));
+    // a definition made with the record's constructor was never checked: check it like a built one
+    Deployment next = deploy(Objects.requireNonNull(definition, "definition").toBuilder().definition());
     current.set(next);
     LOG.info("redeployed: {} APIs", definition.apis().size());
   }

@@ -21,6 +21,6 @@ public final class RuntimeEngine implements GatewayEngine {
 
   @Override
   public Gateway start(GatewayDefinition definition) {
-    return new DefaultGateway(definition, clock);
+    return new DefaultGateway(definition.toBuilder().definition(), clock);
   }
 }
