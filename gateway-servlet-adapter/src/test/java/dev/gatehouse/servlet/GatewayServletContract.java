@@ -1,0 +1,395 @@
+package dev.gatehouse.servlet;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.GatewayRequest;
+import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.GatewayResponseType;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * What {@link GatewayServlet} does, whatever the container: each subclass only says which
+ * container to start ({@link #newContainer()}). Requests come from the JDK's HttpClient, or from
+ * a bare socket where a polite client could not send them.
+ */
+public abstract class GatewayServletContract extends GatewayInContainer {
+  protected final RecordingGateway gateway = new RecordingGateway();
+
+  /** Serves {@link #gateway} at {@code /app/api}: context {@code /app}, mapping {@code /api/*}. */
+  protected URI serveAtApp() throws Exception {
+    return serve(gateway, "/app", "/api/*");
+  }
+
+  @AfterEach
+  void closeGateway() {
+    gateway.close();
+  }
+
+  @Test
+  void mountPathIsContextPathPlusServletPathAndPeerFactsArePassed() throws Exception {
+    URI base = serveAtApp();
+
+    assertThat(get(base + "/prod/pets").statusCode()).isEqualTo(200);
+
+    GatewayRequest seen = gateway.takeRequest();
+    assertThat(seen.mountPath()).isEqualTo("/app/api");
+    assertThat(seen.rawPath()).isEqualTo("/prod/pets");
+    assertThat(seen.rawQuery()).as("query of a request without one").isNull();
+    assertThat(seen.method()).isEqualTo("GET");
+    assertThat(seen.sourceIp()).isEqualTo("127.0.0.1");
+    assertThat(seen.protocol()).isEqualTo("HTTP/1.1");
+    assertThat(seen.scheme()).isEqualTo("http");
+    assertThat(seen.tls()).isNull();
+  }
+
+  @Test
+  void rawQueryIsPassedAsSent() throws Exception {
+    URI base = serveAtApp();
+
+    get(base + "/prod/pets?limit=2&name=a%20b+c&empty=&flag");
+
+    assertThat(gateway.takeRequest().rawQuery()).isEqualTo("limit=2&name=a%20b+c&empty=&flag");
+  }
+
+  @Test
+  void percentEncodedSegmentsReachTheGatewayStillEncoded() throws Exception {
+    URI base = serveAtApp();
+
+    get(base + "/prod/a%20b/%41%42/%E2%82%AC;v=1");
+
+    assertThat(gateway.takeRequest().rawPath()).isEqualTo("/prod/a%20b/%41%42/%E2%82%AC;v=1");
+  }
+
+  @Test
+  void mountPointWithoutTrailingSlashIsRawPathSlash() throws Exception {
+    URI base = serveAtApp();
+
+    get(base.toString());
+    get(base + "/");
+
+    GatewayRequest bare = gateway.takeRequest();
+    assertThat(bare.mountPath()).isEqualTo("/app/api");
+    assertThat(bare.rawPath()).isEqualTo("/");
+    assertThat(gateway.takeRequest().rawPath()).isEqualTo("/");
+  }
+
+  @Test
+  void servletAtTheRootHasAnEmptyMountPath() throws Exception {
+    URI base = serve(gateway, "", "/*");
+
+    get(base + "/prod/pets?x=1");
+
+    GatewayRequest seen = gateway.takeRequest();
+    assertThat(seen.mountPath()).isEmpty();
+    assertThat(seen.rawPath()).isEqualTo("/prod/pets");
+    assertThat(seen.rawQuery()).isEqualTo("x=1");
+  }
+
+  @Test
+  void anyMethodReachesTheGatewayUnchanged() throws Exception {
+    URI base = serveAtApp();
+
+    for (String method : List.of("PATCH", "OPTIONS", "DELETE", "PURGE")) {
+      HttpResponse<byte[]> response =
+          send(HttpRequest.newBuilder(URI.create(base + "/prod/pets")).method(method, BodyPublishers.noBody()));
+      assertThat(response.headers().firstValue("X-Echo-Method")).contains(method);
+      assertThat(gateway.takeRequest().method()).isEqualTo(method);
+    }
+  }
+
+  @Test
+  void requestHeadersKeepTheirSpellingAndEveryValueInOrder() throws Exception {
+    URI base = serveAtApp();
+
+    RawHttp.exchange(base, "GET /app/api/prod/pets HTTP/1.1\r\nHost: 127.0.0.1\r\nX-MiXeD-CaSe: kept\r\n"
+        + "X-Multi: one\r\nX-Multi: two\r\nx-multi: three\r\nX-Joined: a, b\r\nConnection: close\r\n\r\n");
+
+    GatewayRequest seen = gateway.takeRequest();
+    assertThat(seen.headers().all("X-Multi")).containsExactly("one", "two", "three");
+    assertThat(seen.headers().all("X-Joined")).containsExactly("a, b");
+    List<String> names = new ArrayList<>();
+    seen.headers().forEach((name, value) -> names.add(name));
+    assertThat(names).contains("X-MiXeD-CaSe");
+  }
+
+  @Test
+  void binaryBodyRoundTripsByteForByte() throws Exception {
+    URI base = serveAtApp();
+    byte[] body = everyByte(100);
+
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(base + "/prod/upload"))
+        .header("Content-Type", "application/octet-stream")
+        .POST(BodyPublishers.ofByteArray(body)));
+
+    assertThat(response.body()).isEqualTo(body);
+    assertThat(response.headers().firstValue("Content-Length")).contains(String.valueOf(body.length));
+    GatewayRequest seen = gateway.takeRequest();
+    assertThat(seen.bodyLength()).isEqualTo(body.length);
+    assertThat(seen.refusal()).isNull();
+  }
+
+  @Test
+  void chunkedBodyIsAssembledInOrder() throws Exception {
+    URI base = serveAtApp();
+    byte[] body = everyByte(300);
+
+    // an InputStream publisher has no length, so the client sends the body chunked
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(base + "/prod/upload"))
+        .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+    assertThat(response.body()).isEqualTo(body);
+    GatewayRequest seen = gateway.takeRequest();
+    assertThat(seen.headers().first("Transfer-Encoding")).isEqualTo("chunked");
+    assertThat(seen.bodyLength()).isEqualTo(body.length);
+  }
+
+  @Test
+  void emptyBodyReachesTheGatewayEmpty() throws Exception {
+    URI base = serveAtApp();
+
+    HttpResponse<byte[]> response =
+        send(HttpRequest.newBuilder(URI.create(base + "/prod/pets")).POST(BodyPublishers.noBody()));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEmpty();
+    assertThat(response.headers().firstValue("Content-Length")).contains("0");
+    assertThat(gateway.takeRequest().bodyLength()).isZero();
+  }
+
+  @Test
+  void answerCompletedLaterOnAnotherThreadIsWritten() throws Exception {
+    URI base = serveAtApp();
+    gateway.answerLater(Duration.ofMillis(150));
+
+    HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(base + "/prod/pets"))
+        .POST(BodyPublishers.ofString("later")));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(new String(response.body(), UTF_8)).isEqualTo("later");
+    assertThat(response.headers().firstValue("X-Completed-On")).contains(RecordingGateway.LATER_THREAD);
+  }
+
+  @Test
+  void repeatedResponseHeadersAreWrittenAsSeparateFields() throws Exception {
+    URI base = serveAtApp();
+    gateway.answer(GatewayResponse.builder(201)
+        .header("Set-Cookie", "a=1")
+        .header("Set-Cookie", "b=2")
+        .header("X-Multi", "one")
+        .header("X-Multi", "two")
+        .body("created")
+        .build());
+
+    RawHttp.Response response = RawHttp.get(base, "/app/api/prod/pets");
+
+    assertThat(response.status()).isEqualTo(201);
+    assertThat(response.headers("Set-Cookie")).containsExactly("a=1", "b=2");
+    assertThat(response.headers("X-Multi")).containsExactly("one", "two");
+    assertThat(response.bodyAsString()).isEqualTo("created");
+  }
+
+  @Test
+  void framingHeadersFromTheGatewayAreReplacedByTheAdapters() throws Exception {
+    URI base = serveAtApp();
+    gateway.answer(GatewayResponse.builder(200)
+        .header("Content-Length", "999")
+        .header("Transfer-Encoding", "chunked")
+        .body("abc")
+        .build());
+
+    RawHttp.Response response = RawHttp.get(base, "/app/api/prod/pets");
+
+    assertThat(response.headers("Content-Length")).containsExactly("3");
+    assertThat(response.headers("Transfer-Encoding")).isEmpty();
+    assertThat(response.bodyAsString()).isEqualTo("abc");
+  }
+
+  @Test
+  void headAnswerAnnouncesTheLengthWithoutABody() throws Exception {
+    URI base = serveAtApp();
+    gateway.answer(GatewayResponse.builder(200).header("Content-Type", "text/plain").body("hello").build());
+
+    RawHttp.Response response = RawHttp.exchange(base,
+        "HEAD /app/api/prod/pets HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.header("Content-Length")).isEqualTo("5");
+    assertThat(response.body()).isEmpty();
+    assertThat(gateway.takeRequest().method()).isEqualTo("HEAD");
+  }
+
+  @Test
+  void noContentAnswerHasNoBody() throws Exception {
+    URI base = serveAtApp();
+    gateway.answer(GatewayResponse.builder(204).header("X-Done", "yes").build());
+
+    RawHttp.Response response = RawHttp.get(base, "/app/api/prod/pets");
+
+    assertThat(response.status()).isEqualTo(204);
+    assertThat(response.header("X-Done")).isEqualTo("yes");
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void contentLengthPastLimitIsRefusedWith413WithoutReadingTheBody() throws Exception {
+    URI base = serveAtApp();
+    gateway.maxRequestBodyBytes(1024);
+
+    // announces 10 GB and sends three bytes: an answer can only come if the body is not awaited
+    RawHttp.Response response = RawHttp.exchange(base, "POST /app/api/prod/upload HTTP/1.1\r\n"
+        + "Host: 127.0.0.1\r\nContent-Length: 10000000000\r\n\r\n", "abc".getBytes(UTF_8));
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.header("Connection")).isEqualToIgnoringCase("close");
+    assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Request Too Long\"}");
+    GatewayRequest seen = gateway.takeRequest();
+    assertThat(seen.refusal()).isEqualTo(GatewayResponseType.REQUEST_TOO_LARGE);
+    assertThat(seen.bodyLength()).isZero();
+  }
+
+  @Test
+  void chunkedBodyPastLimitIsRefusedWith413() throws Exception {
+    URI base = serveAtApp();
+    gateway.maxRequestBodyBytes(1024);
+
+    RawHttp.Response response = RawHttp.exchange(base, "POST /app/api/prod/upload HTTP/1.1\r\n"
+        + "Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n", RawHttp.chunks(3, 512));
+
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.header("Connection")).isEqualToIgnoringCase("close");
+    GatewayRequest seen = gateway.takeRequest();
+    assertThat(seen.refusal()).isEqualTo(GatewayResponseType.REQUEST_TOO_LARGE);
+    assertThat(seen.bodyLength()).isZero();
+  }
+
+  @Test
+  void bodyExactlyAtTheLimitIsAccepted() throws Exception {
+    URI base = serveAtApp();
+    gateway.maxRequestBodyBytes(1024);
+
+    RawHttp.Response chunkedAnswer = RawHttp.exchange(base, "POST /app/api/prod/upload HTTP/1.1\r\n"
+        + "Host: 127.0.0.1\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n", RawHttp.chunks(2, 512));
+    HttpResponse<byte[]> lengthAnswer = send(HttpRequest.newBuilder(URI.create(base + "/prod/upload"))
+        .POST(BodyPublishers.ofByteArray(new byte[1024])));
+
+    assertThat(chunkedAnswer.status()).isEqualTo(200);
+    assertThat(lengthAnswer.statusCode()).isEqualTo(200);
+    assertThat(lengthAnswer.headers().firstValue("Connection")).isEmpty();
+    assertThat(gateway.takeRequest().bodyLength()).isEqualTo(1024);
+    assertThat(gateway.takeRequest().bodyLength()).isEqualTo(1024);
+  }
+
+  @Test
+  void gatewayFailingToAnswerGives500AndIsLogged() throws Exception {
+    URI base = serveAtApp();
+    List<Function<GatewayRequest, CompletionStage<GatewayResponse>>> failures = List.of(
+        request -> CompletableFuture.failedFuture(new IllegalStateException("broken")),
+        request -> {
+          throw new IllegalStateException("broken");
+        });
+
+    for (Function<GatewayRequest, CompletionStage<GatewayResponse>> failure : failures) {
+      gateway.answerWith(failure);
+      HttpResponse<byte[]> response;
+      List<LogRecord> errors;
+      try (LogCapture log = LogCapture.of(GatewayServlet.class)) {
+        response = get(base + "/prod/pets?apiKey=secret");
+        errors = log.atLeast(Level.SEVERE);
+      }
+
+      assertThat(response.statusCode()).isEqualTo(500);
+      assertThat(new String(response.body(), UTF_8)).isEqualTo("{\"message\":\"Internal server error\"}");
+      assertThat(response.headers().firstValue("x-amzn-ErrorType")).contains("InternalServerErrorException");
+      assertThat(errors).singleElement().satisfies(error -> {
+        assertThat(error.getMessage()).isEqualTo("gateway failed to answer GET /app/api/prod/pets");
+        assertThat(error.getThrown()).isInstanceOf(IllegalStateException.class).hasMessage("broken");
+      });
+    }
+  }
+
+  @Test
+  void servletWithoutAsyncSupportFailsWithAHint() throws Exception {
+    FailureRecordingFilter filter = new FailureRecordingFilter();
+    URI base = container().deploy(new GatewayServlet(gateway), "/app", "/api/*",
+        ServletContainer.AsyncSupport.OFF, filter);
+
+    HttpResponse<byte[]> response = get(base + "/prod/pets");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(filter.thrown()).hasMessage("servlet \"gateway\": async support is off (expected:"
+        + " GatewayServlet and every filter in front of it registered with setAsyncSupported(true))");
+    assertThat(gateway.pendingRequests()).isZero();
+  }
+
+  /*
+   * What each container did with these targets (Jetty 12.1.14 ee10 and Tomcat 11.0.27, defaults):
+   *
+   *   target under /app/api/prod/   Jetty                              Tomcat
+   *   x/../pets                     resolved, gateway gets /prod/pets  resolved, /prod/pets
+   *   x/%2e%2e/pets, x/.%2E/pets    400 (ambiguous path segment)       decoded and resolved, /prod/pets
+   *   x/..;/pets                    400 (ambiguous path parameter)     parameter dropped, /prod/pets
+   *   a%2fb, ..%2f..%2f..%2fsecret  400 (ambiguous path separator)     400 (encodedSolidusHandling=reject)
+   *   x\..\pets                     400 (backslash)                    400 (backslash)
+   *   /app/api//prod//pets          400 (ambiguous empty segment)      slashes merged, /prod/pets
+   *   /app/api/../api/prod/pets     resolved, /prod/pets               resolved, /prod/pets
+   *   /app/api/../../etc/passwd     404: resolves outside /app         404
+   *
+   * The test holds each container to the rule, not to today's choice: refused before the gateway,
+   * or dispatched with the path the container resolved, never with a dot segment left in it.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "/app/api/prod/x/../pets              | /prod/pets",
+      "/app/api/prod/x/%2e%2e/pets          | /prod/pets",
+      "/app/api/prod/x/.%2E/pets            | /prod/pets",
+      "/app/api/prod/x/..;/pets             | /prod/pets",
+      "/app/api/prod/x\\..\\pets            | /prod/pets",
+      "/app/api/../api/prod/pets            | /prod/pets",
+      "/app/api//prod//pets                 | /prod/pets",
+      "/app/api/prod/a%2fb                  | /prod/a%2fb",
+      "/app/api/prod/..%2f..%2f..%2fsecret  | (never)",
+      "/app/api/../../etc/passwd            | (never)"})
+  void pathTraversalIsRefusedOrResolvedBeforeTheGateway(String target, String resolved)
+      throws Exception {
+    URI base = serveAtApp();
+
+    RawHttp.Response response = RawHttp.get(base, target);
+
+    if (gateway.pendingRequests() == 0) {
+      assertThat(response.status()).as("status of a request kept from the gateway").isIn(400, 404);
+      return;
+    }
+    String rawPath = gateway.takeRequest().rawPath();
+    assertThat(rawPath).isEqualTo(resolved);
+    assertThat(URLDecoder.decode(rawPath, UTF_8).split("/")).doesNotContain("..", ".");
+    assertThat(response.status()).isEqualTo(200);
+  }
+
+  /** Every byte value 0..255, {@code times} times over. */
+  protected static byte[] everyByte(int times) {
+    byte[] bytes = new byte[256 * times];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) i;
+    }
+    return bytes;
+  }
+}
