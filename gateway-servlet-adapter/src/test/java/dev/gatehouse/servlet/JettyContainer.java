@@ -8,12 +8,23 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
 /** Embedded Jetty 12 with an ee10 {@link ServletContextHandler}, as an application would run it. */
 public final class JettyContainer implements ServletContainer {
   private Server server;
+  private TlsKeyStore tls;
+
+  @Override
+  public ServletContainer tls(TlsKeyStore keyStore) {
+    this.tls = keyStore;
+    return this;
+  }
 
   @Override
   public URI deploy(Servlet servlet, String contextPath, String mapping, AsyncSupport async,
@@ -22,7 +33,7 @@ public final class JettyContainer implements ServletContainer {
       throw new IllegalStateException("deploy: called twice (expected: one deployment per container)");
     }
     server = new Server();
-    ServerConnector connector = new ServerConnector(server);
+    ServerConnector connector = tls == null ? new ServerConnector(server) : tlsConnector();
     connector.setHost("127.0.0.1");
     connector.setPort(0);
     server.addConnector(connector);
@@ -38,7 +49,25 @@ public final class JettyContainer implements ServletContainer {
     context.addServlet(holder, mapping);
     server.setHandler(context);
     server.start();
-    return ServletContainer.mountUri(connector.getLocalPort(), contextPath, mapping);
+    return ServletContainer.mountUri(tls == null ? "http" : "https", connector.getLocalPort(),
+        contextPath, mapping);
+  }
+
+  private ServerConnector tlsConnector() {
+    SslContextFactory.Server ssl = new SslContextFactory.Server();
+    ssl.setKeyStorePath(tls.path().toString());
+    ssl.setKeyStorePassword(tls.password());
+    ssl.setKeyStoreType("PKCS12");
+    ssl.setTrustStorePath(tls.path().toString());
+    ssl.setTrustStorePassword(tls.password());
+    ssl.setTrustStoreType("PKCS12");
+    ssl.setWantClientAuth(true);
+    // the customizer is what marks requests secure and exposes the handshake as attributes
+    SecureRequestCustomizer secure = new SecureRequestCustomizer();
+    secure.setSniHostCheck(false);
+    HttpConfiguration config = new HttpConfiguration();
+    config.addCustomizer(secure);
+    return new ServerConnector(server, ssl, new HttpConnectionFactory(config));
   }
 
   @Override

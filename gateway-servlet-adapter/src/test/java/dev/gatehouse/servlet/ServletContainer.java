@@ -19,12 +19,20 @@ public interface ServletContainer extends AutoCloseable {
   }
 
   /**
+   * Serves the next deployment over TLS only, with the key in {@code keyStore}, and asks clients
+   * for a certificate (trusting those in the same store) without requiring one.
+   *
+   * @return this container
+   */
+  ServletContainer tls(TlsKeyStore keyStore);
+
+  /**
    * Serves {@code gateway} through a {@link GatewayServlet} registered with async support.
    *
    * @param contextPath such as {@code /app}; empty for the root context
    * @param mapping the servlet mapping, such as {@code /api/*} or {@code /*}
    * @return the mount point's URI without a trailing slash, such as
-   *     {@code http://127.0.0.1:40123/app/api}
+   *     {@code http://127.0.0.1:40123/app/api} ({@code https} after {@link #tls})
    */
   default URI start(Gateway gateway, String contextPath, String mapping) throws Exception {
     return deploy(new GatewayServlet(gateway), contextPath, mapping, AsyncSupport.ON);
@@ -43,8 +51,8 @@ public interface ServletContainer extends AutoCloseable {
   void close();
 
   /** The URI of a mapping's fixed prefix: {@code /api/*} mounts at {@code /api}, {@code /*} at the context. */
-  static URI mountUri(int port, String contextPath, String mapping) {
+  static URI mountUri(String scheme, int port, String contextPath, String mapping) {
     String prefix = mapping.endsWith("/*") ? mapping.substring(0, mapping.length() - 2) : "";
-    return URI.create("http://127.0.0.1:" + port + contextPath + prefix);
+    return URI.create(scheme + "://127.0.0.1:" + port + contextPath + prefix);
   }
 }

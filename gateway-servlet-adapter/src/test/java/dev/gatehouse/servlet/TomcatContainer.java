@@ -15,11 +15,20 @@ import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
+import org.apache.tomcat.util.net.SSLHostConfig;
+import org.apache.tomcat.util.net.SSLHostConfigCertificate;
 
 /** Embedded Tomcat 11, its base directory in a fresh temporary folder. */
 public final class TomcatContainer implements ServletContainer {
   private Tomcat tomcat;
   private Path baseDir;
+  private TlsKeyStore tls;
+
+  @Override
+  public ServletContainer tls(TlsKeyStore keyStore) {
+    this.tls = keyStore;
+    return this;
+  }
 
   @Override
   public URI deploy(Servlet servlet, String contextPath, String mapping, AsyncSupport async,
@@ -33,6 +42,9 @@ public final class TomcatContainer implements ServletContainer {
     Connector connector = new Connector();
     connector.setPort(0);
     connector.setProperty("address", "127.0.0.1");
+    if (tls != null) {
+      enableTls(connector);
+    }
     tomcat.setConnector(connector);
 
     Path docBase = Files.createDirectories(baseDir.resolve("docs"));
@@ -55,7 +67,30 @@ public final class TomcatContainer implements ServletContainer {
     wrapper.setAsyncSupported(async == AsyncSupport.ON);
     context.addServletMapping(mapping, "gateway");
     tomcat.start();
-    return ServletContainer.mountUri(connector.getLocalPort(), contextPath, mapping);
+    if (connector.getLocalPort() <= 0) {
+      // Tomcat logs a connector that failed to start and carries on without it
+      throw new IllegalStateException("Tomcat: the connector did not start; see the log above");
+    }
+    return ServletContainer.mountUri(tls == null ? "http" : "https", connector.getLocalPort(),
+        contextPath, mapping);
+  }
+
+  private void enableTls(Connector connector) {
+    connector.setScheme("https");
+    connector.setSecure(true);
+    connector.setProperty("SSLEnabled", "true");
+    SSLHostConfig host = new SSLHostConfig();
+    host.setCertificateVerification("optional");
+    host.setTruststoreFile(tls.path().toString());
+    host.setTruststorePassword(tls.password());
+    host.setTruststoreType("PKCS12");
+    SSLHostConfigCertificate certificate =
+        new SSLHostConfigCertificate(host, SSLHostConfigCertificate.Type.UNDEFINED);
+    certificate.setCertificateKeystoreFile(tls.path().toString());
+    certificate.setCertificateKeystorePassword(tls.password());
+    certificate.setCertificateKeystoreType("PKCS12");
+    host.addCertificate(certificate);
+    connector.addSslHostConfig(host);
   }
 
   @Override
