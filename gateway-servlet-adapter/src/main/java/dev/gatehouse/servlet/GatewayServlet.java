@@ -76,7 +76,11 @@ public final class GatewayServlet extends HttpServlet {
   /** The servlet holds a live gateway, which a container has no reason to serialise. */
   private final transient Gateway gateway;
 
-  /** A servlet serving {@code gateway}; the caller keeps ownership and closes it. */
+  /**
+   * A servlet serving {@code gateway}.
+   *
+   * @param gateway the gateway to serve; the caller keeps ownership and closes it
+   */
   public GatewayServlet(Gateway gateway) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
   }

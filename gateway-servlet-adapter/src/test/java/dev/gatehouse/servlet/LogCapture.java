@@ -40,6 +40,17 @@ final class LogCapture extends Handler implements AutoCloseable {
     return records.stream().filter(r -> r.getLevel().intValue() >= minimum.intValue()).toList();
   }
 
+  /** Waits, at most ten seconds, for a record with this message; whether one came. */
+  boolean await(String message) throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      if (records.stream().anyMatch(r -> message.equals(r.getMessage()))) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return false;
+  }
+
   @Override
   public void publish(LogRecord record) {
     records.add(record);
