@@ -1,0 +1,104 @@
+package dev.gatehouse.servlet;
+
+import dev.gatehouse.Gateway;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * A Jakarta Servlet 6 servlet that serves a {@link Gateway}: it translates each request into a
+ * {@link dev.gatehouse.GatewayRequest}, calls {@link Gateway#handle}, and writes the
+ * {@link dev.gatehouse.GatewayResponse} back. It adds no behaviour of its own.
+ *
+ * <p>Registration. The servlet must be registered with async support, and so must every filter
+ * in front of it: it reads the body and writes the answer with non-blocking I/O and never holds a
+ * container thread while the gateway works. Without async support every request fails with a
+ * {@link ServletException} that says so. It has no no-argument constructor, so it is registered
+ * programmatically, not in {@code web.xml}:
+ *
+ * <pre>{@code
+ * // Jetty 12 (ee10)
+ * Server server = new Server(8080);
+ * ServletContextHandler context = new ServletContextHandler("/app");
+ * ServletHolder holder = new ServletHolder("gateway", new GatewayServlet(gateway));
+ * holder.setAsyncSupported(true);
+ * context.addServlet(holder, "/api/*");
+ * server.setHandler(context);
+ * server.start();
+ *
+ * // Tomcat 11
+ * Tomcat tomcat = new Tomcat();
+ * tomcat.setPort(8080);
+ * tomcat.getConnector();
+ * Context app = tomcat.addContext("/app", docBase);
+ * Wrapper wrapper = Tomcat.addServlet(app, "gateway", new GatewayServlet(gateway));
+ * wrapper.setAsyncSupported(true);
+ * app.addServletMapping("/api/*", "gateway");
+ * tomcat.start();
+ *
+ * // any container, from a ServletContainerInitializer or a ServletContextListener
+ * ServletRegistration.Dynamic registration =
+ *     servletContext.addServlet("gateway", new GatewayServlet(gateway));
+ * registration.setAsyncSupported(true);
+ * registration.addMapping("/api/*");
+ * }</pre>
+ *
+ * <p>Mount point. With a path mapping such as {@code /api/*} under the context {@code /app}, the
+ * gateway is mounted at {@code /app/api}, and {@code GET /app/api/prod/pets?limit=2} reaches it as
+ * raw path {@code /prod/pets} and raw query {@code limit=2}. The raw path keeps the client's
+ * percent-encoding, but only for the path the container dispatched: dot segments the container
+ * resolved are resolved in it too, and where the two cannot be matched the container's decoded path
+ * is re-encoded. With any other mapping ({@code /}, an exact path, an extension) the gateway is
+ * mounted at the context path. Header names and values are passed as the container reports them:
+ * names in order of first appearance, each name's values in order.
+ *
+ * <p>Bodies and limits. A body whose Content-Length exceeds {@link Gateway#maxRequestBodyBytes()}
+ * is not read; a chunked body is read until it passes the limit and no further. Either way the
+ * request reaches the gateway with an empty body, refused as
+ * {@link dev.gatehouse.GatewayResponseType#REQUEST_TOO_LARGE}, and its answer carries
+ * {@code Connection: close} so that the unread rest of the body cannot be taken for a next request.
+ *
+ * <p>Answers. Status, every header field (a repeated name is written as repeated fields) and the
+ * body are written as the gateway gave them, with a Content-Length of the adapter's own. A HEAD
+ * answer has no body. The async timeout is 0 (none): the gateway bounds its integrations itself
+ * and always answers, and a container timeout would only race it. Should the gateway's stage fail
+ * anyway, the client gets 500 {@code {"message":"Internal server error"}} and the failure is logged
+ * through {@link System.Logger} under this class's name.
+ *
+ * <p>Thread-safe: one instance serves every request.
+ */
+public final class GatewayServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+
+  /** The servlet holds a live gateway, which a container has no reason to serialise. */
+  private final transient Gateway gateway;
+
+  /**
+   * A servlet serving {@code gateway}.
+   *
+   * @param gateway the gateway to serve; the caller keeps ownership and closes it
+   */
+  public GatewayServlet(Gateway gateway) {
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+  }
+
+  /**
+   * Starts async processing and returns; the answer is written when the gateway completes.
+   *
+   * @throws ServletException if the servlet, or a filter in front of it, was registered without
+   *     async support
+   */
+  @Override
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws ServletException, IOException {
+    if (!request.isAsyncSupported()) {
+      throw new ServletException("servlet \"" + getServletName() + "\": async support is off"
+          + " (expected: GatewayServlet and every filter in front of it registered with"
+          + " setAsyncSupported(true))");
+    }
+    AsyncExchange.start(gateway, request, response);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.gatehouse.servlet;
+
+import dev.gatehouse.GatewayResponse;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+
+/**
+ * Writes a gateway response without blocking: status and header fields first, then the body in
+ * chunks whenever the container is ready for more, then completes the exchange.
+ */
+final class ResponseWriter implements WriteListener {
+  private static final int CHUNK_BYTES = 16 * 1024;
+
+  private final ServletOutputStream out;
+  private final ByteBuffer body;
+  private final AsyncExchange exchange;
+  private final byte[] chunk;
+
+  private ResponseWriter(ServletOutputStream out, ByteBuffer body, AsyncExchange exchange) {
+    this.out = out;
+    this.body = body;
+    this.exchange = exchange;
+    this.chunk = new byte[Math.min(body.remaining(), CHUNK_BYTES)];
+  }
+
+  /**
+   * Sets status and header fields, then writes the body or, when there is none to send, completes.
+   *
+   * @param headRequest whether the request was a HEAD: the length is announced, the body not sent
+   * @param closeConnection whether to ask the container not to reuse the connection
+   */
+  static void write(HttpServletResponse response, GatewayResponse answer, boolean headRequest,
+      boolean closeConnection, AsyncExchange exchange) throws IOException {
+    int status = answer.status();
+    response.setStatus(status);
+    answer.headers().forEach((name, value) -> {
+      // framing is the container's job, from the length set below
+      if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")) {
+        response.addHeader(name, value);
+      }
+    });
+    if (closeConnection) {
+      response.setHeader("Connection", "close");
+    }
+    boolean bodyAllowed = status >= 200 && status != 204 && status != 304;
+    if (!bodyAllowed) {
+      exchange.complete();
+      return;
+    }
+    response.setContentLengthLong(announcedLength(answer, headRequest));
+    if (headRequest || answer.bodyLength() == 0) {
+      exchange.complete();
+      return;
+    }
+    ServletOutputStream out = response.getOutputStream();
+    out.setWriteListener(new ResponseWriter(out, answer.body(), exchange));
+  }
+
+  /**
+   * The body's length; for a HEAD answered without a body (a backend's own HEAD response), the
+   * length that answer announced.
+   */
+  private static long announcedLength(GatewayResponse answer, boolean headRequest) {
+    String declared = answer.headers().first("Content-Length");
+    if (headRequest && answer.bodyLength() == 0 && declared != null) {
+      try {
+        long length = Long.parseLong(declared.trim());
+        if (length >= 0) {
+          return length;
+        }
+      } catch (NumberFormatException e) {
+        // a malformed length from a backend is not worth repeating; announce the real one
+      }
+    }
+    return answer.bodyLength();
+  }
+
+  @Override
+  public void onWritePossible() throws IOException {
+    // only write again once isReady() says the last write is done: the container may still hold chunk
+    while (out.isReady()) {
+      if (!body.hasRemaining()) {
+        exchange.complete();
+        return;
+      }
+      int n = Math.min(body.remaining(), chunk.length);
+      body.get(chunk, 0, n);
+      out.write(chunk, 0, n);
+    }
+  }
+
+  @Override
+  public void onError(Throwable failure) {
+    exchange.writeFailed(failure);
+  }
+}
