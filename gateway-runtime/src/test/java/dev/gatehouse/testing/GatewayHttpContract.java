@@ -194,10 +194,14 @@ public abstract class GatewayHttpContract {
   void traversalInAGreedyPathNeverReachesAnotherRouteWithDotsOrEncodedSlashes(String rawPath) throws Exception {
     RawHttp.Answer answer = RawHttp.get(base, base.getRawPath() + rawPath);
 
-    // servers differ: some refuse (400), some normalise first; none may hand ".." or "/" tricks to a route
-    assertThat(answer.body()).doesNotContain("..").doesNotContain("%2f").doesNotContain("%2F");
-    if (answer.status() == 200 && answer.body().startsWith("public:")) {
-      assertThat(answer.body()).doesNotContain("admin");
+    // servers differ: some refuse (400, or 404 outside the mount), some normalise first, and then
+    // the gateway serves the normalised path or has no route for it (403)
+    assertThat(answer.status()).isIn(200, 400, 403, 404);
+    if (answer.status() == 200) {
+      assertThat(answer.body()).doesNotContain("..").doesNotContain("%2f").doesNotContain("%2F");
+      if (answer.body().startsWith("public:")) {
+        assertThat(answer.body()).doesNotContain("admin");
+      }
     }
   }
 
