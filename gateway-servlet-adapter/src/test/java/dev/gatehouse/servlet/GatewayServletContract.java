@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.testing.RawHttp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
