@@ -56,6 +56,38 @@ class AwsSampleEventsTest {
   }
 
   @Test
+  void httpApiPayloadV1EventMatchesPowertoolsSample() throws Exception {
+    JsonNode sample = read("events/powertools-lambda-python/apiGatewayProxyEvent.json");
+    AtomicReference<Object> seen = new AtomicReference<>();
+    Gateway gateway = Gateway.builder()
+        .httpApi("id", api -> api.route("GET /my/path", Integrations.function(event -> {
+          seen.set(event);
+          return ProxyResponseV1.of(200, "");
+        })))
+        .build();
+    try {
+      call(gateway, requestFrom(sample, sample.get("multiValueHeaders"))
+          .header("Host", sample.at("/requestContext/domainName").asText())
+          .header("User-Agent", sample.at("/requestContext/identity/userAgent").asText()));
+    } finally {
+      gateway.close();
+    }
+
+    JsonNode ours = Json.MAPPER.valueToTree(seen.get());
+    assertSameFields(sample, ours, List.of(
+        "version", "resource", "path", "httpMethod", "multiValueQueryStringParameters", "pathParameters",
+        "stageVariables", "body", "isBase64Encoded", "requestContext.apiId", "requestContext.domainName",
+        "requestContext.domainPrefix", "requestContext.httpMethod", "requestContext.path",
+        "requestContext.protocol", "requestContext.resourcePath", "requestContext.stage",
+        "requestContext.identity.sourceIp", "requestContext.identity.userAgent"));
+    // AWS lower-cases header names of HTTP APIs in both payload formats (the sample predates that)
+    sample.get("multiValueHeaders").properties().forEach(e -> assertThat(
+        ours.get("multiValueHeaders").get(e.getKey().toLowerCase(Locale.ROOT))).isEqualTo(e.getValue()));
+    // AWS's single-value map keeps the last of repeated values
+    assertThat(ours.at("/queryStringParameters/parameter1").asText()).isEqualTo("value2");
+  }
+
+  @Test
   void httpApiEventMatchesPowertoolsSample() throws Exception {
     JsonNode sample = read("events/powertools-lambda-python/apiGatewayProxyV2Event.json");
     AtomicReference<Object> seen = new AtomicReference<>();

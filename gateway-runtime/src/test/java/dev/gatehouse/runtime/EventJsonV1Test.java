@@ -135,6 +135,26 @@ class EventJsonV1Test {
     }
   }
 
+  @Test
+  void httpApiLowerCasesHeaderNamesInPayloadV1TooWhileRestApiKeepsThem() {
+    Gateway http = Gateway.builder()
+        .httpApi("h", api -> api.route("GET /x", Integrations.function(event -> {
+          seen.set(event);
+          return ProxyResponseV1.of(200, "");
+        })))
+        .build();
+    try {
+      call(http, request("GET", "/x").header("X-Mixed-Case", "1").header("x-mixed-case", "2"));
+    } finally {
+      http.close();
+    }
+
+    assertThat(seen.get().multiValueHeaders()).containsEntry("x-mixed-case", List.of("1", "2"));
+    assertThat(seen.get().headers()).containsEntry("x-mixed-case", "2").doesNotContainKey("X-Mixed-Case");
+    call(gateway, request("GET", "/prod/pets/1/a").header("X-Mixed-Case", "1"));
+    assertThat(seen.get().headers()).containsEntry("X-Mixed-Case", "1");
+  }
+
   static List<String> fieldNames(JsonNode node) {
     List<String> names = new java.util.ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);

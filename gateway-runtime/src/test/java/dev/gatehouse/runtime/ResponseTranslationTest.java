@@ -22,15 +22,19 @@ import org.junit.jupiter.api.Test;
 class ResponseTranslationTest {
 
   @Test
-  void v1MultiValueHeadersWinOverSingleHeadersOfTheSameName() {
+  void v1HeadersAndMultiValueHeadersMergeIntoOneListWithoutRepeatingAPair() {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("X-Both", "single");
+    headers.put("X-Same", "a");
     headers.put("X-Single", "s");
-    GatewayResponse response = callV1(event ->
-        new ProxyResponseV1(201, headers, Map.of("x-both", List.of("m1", "m2")), "created", false));
+    Map<String, List<String>> multi = new LinkedHashMap<>();
+    multi.put("x-both", List.of("m1", "m2"));
+    multi.put("X-Same", List.of("a"));
+    GatewayResponse response = callV1(event -> new ProxyResponseV1(201, headers, multi, "created", false));
 
     assertThat(response.status()).isEqualTo(201);
-    assertThat(response.headers().all("X-Both")).containsExactly("m1", "m2");
+    assertThat(response.headers().all("X-Both")).containsExactly("m1", "m2", "single");
+    assertThat(response.headers().all("X-Same")).containsExactly("a");
     assertThat(response.headers().all("X-Single")).containsExactly("s");
     assertThat(response.bodyAsString()).isEqualTo("created");
   }

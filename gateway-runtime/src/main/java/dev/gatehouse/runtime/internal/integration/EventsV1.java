@@ -1,5 +1,6 @@
 package dev.gatehouse.runtime.internal.integration;
 
+import dev.gatehouse.ApiType;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.RequestContext;
 import dev.gatehouse.event.ProxyEventV1;
@@ -8,6 +9,7 @@ import dev.gatehouse.runtime.internal.routing.PathDecoder;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** Builds the payload 1.0 event of a routed exchange. */
@@ -18,6 +20,10 @@ public final class EventsV1 {
     GatewayRequest request = ex.request();
     RequestContext context = ex.context();
     Map<String, List<String>> multiHeaders = request.headers().toMultiMap();
+    if (ex.api().definition().type() == ApiType.HTTP) {
+      // HTTP APIs lower-case header names in both payload formats; REST APIs keep them as sent
+      multiHeaders = lowerCaseNames(multiHeaders);
+    }
     EventBodies.EventBody body = EventBodies.of(request);
     ProxyEventV1.Identity identity = new ProxyEventV1.Identity(null, null, null, null, null, null, null, null,
         null, null, context.identity().sourceIp(), null, context.identity().userAgent(), null,
@@ -63,6 +69,12 @@ public final class EventsV1 {
     Map<String, String> last = new LinkedHashMap<>(multi.size() * 2);
     multi.forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
     return Collections.unmodifiableMap(last);
+  }
+
+  private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
+    Map<String, List<String>> lower = new LinkedHashMap<>(headers.size() * 2);
+    headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values));
+    return Collections.unmodifiableMap(lower);
   }
 
   static <K, V> Map<K, V> nullIfEmpty(Map<K, V> map) {

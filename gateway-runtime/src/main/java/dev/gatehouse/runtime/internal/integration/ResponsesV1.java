@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Turns a payload 1.0 proxy response into a gateway response. {@code multiValueHeaders} and
- * {@code headers} merge as AWS merges them: a name present in both keeps only its multi values.
+ * {@code headers} merge into one list as AWS merges them: a name and value present in both appear
+ * once.
  */
 public final class ResponsesV1 {
   private ResponsesV1() {}
@@ -34,7 +35,7 @@ public final class ResponsesV1 {
         if (entry.getKey() == null) {
           throw new MalformedResponseException("headers has a null name");
         }
-        if (multi == null || !containsIgnoreCase(multi, entry.getKey())) {
+        if (multi == null || !containsPair(multi, entry.getKey(), entry.getValue())) {
           out.header(entry.getKey(), requireValue(entry.getKey(), entry.getValue()));
         }
       }
@@ -75,9 +76,9 @@ public final class ResponsesV1 {
     }
   }
 
-  private static boolean containsIgnoreCase(Map<String, ?> map, String name) {
-    for (String key : map.keySet()) {
-      if (name.equalsIgnoreCase(key)) {
+  private static boolean containsPair(Map<String, List<String>> multi, String name, String value) {
+    for (Map.Entry<String, List<String>> entry : multi.entrySet()) {
+      if (name.equalsIgnoreCase(entry.getKey()) && entry.getValue().contains(value)) {
         return true;
       }
     }
