@@ -1,5 +1,6 @@
 package dev.gatehouse.jdkserver;
 
+import static dev.gatehouse.testing.Bodies.everyByte;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.GatewayRequest;
@@ -73,10 +74,7 @@ class ResponseWritingTest {
 
   @Test
   void binaryBodyRoundTripsByteForByte() throws Exception {
-    byte[] every = new byte[256 * 3];
-    for (int i = 0; i < every.length; i++) {
-      every[i] = (byte) i;
-    }
+    byte[] every = everyByte(3);
     server = TestServer.http("/", gateway);
 
     HttpResponse<byte[]> response = send(request("/prod/blob")

@@ -1,5 +1,6 @@
 package dev.gatehouse.servlet;
 
+import static dev.gatehouse.testing.Bodies.everyByte;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -386,14 +387,5 @@ public abstract class GatewayServletContract extends GatewayInContainer {
     assertThat(rawPath).isEqualTo(resolved);
     assertThat(URLDecoder.decode(rawPath, UTF_8).split("/")).doesNotContain("..", ".");
     assertThat(response.status()).isEqualTo(200);
-  }
-
-  /** Every byte value 0..255, {@code times} times over. */
-  protected static byte[] everyByte(int times) {
-    byte[] bytes = new byte[256 * times];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) i;
-    }
-    return bytes;
   }
 }
