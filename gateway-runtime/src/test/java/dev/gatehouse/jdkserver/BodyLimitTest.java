@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.testing.RecordingGateway;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BodyLimitTest {
   private static final int LIMIT = 1024;
 
-  private final RecordingGateway gateway = new RecordingGateway(LIMIT);
+  private final RecordingGateway gateway = new RecordingGateway().maxRequestBodyBytes(LIMIT);
   private TestServer server;
 
   @AfterEach

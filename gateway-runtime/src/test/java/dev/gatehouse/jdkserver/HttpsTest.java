@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.TlsInfo;
+import dev.gatehouse.testing.RecordingGateway;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

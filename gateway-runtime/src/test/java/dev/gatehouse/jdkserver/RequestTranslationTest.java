@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.testing.RecordingGateway;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

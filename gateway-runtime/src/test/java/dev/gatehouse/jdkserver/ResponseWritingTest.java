@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.testing.RecordingGateway;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -101,7 +102,7 @@ class ResponseWritingTest {
   @Test
   void responseCompletedLaterFromAnotherThreadIsWrittenThenAndFreesTheServerThreadMeanwhile() throws Exception {
     BlockingQueue<CompletableFuture<GatewayResponse>> pending = new LinkedBlockingQueue<>();
-    server = TestServer.http("/", gateway.answeringLater(request -> {
+    server = TestServer.http("/", gateway.answerWith(request -> {
       if (request.rawPath().equals("/slow")) {
         CompletableFuture<GatewayResponse> later = new CompletableFuture<>();
         pending.add(later);
@@ -131,7 +132,7 @@ class ResponseWritingTest {
     // Far more than loopback socket buffers hold, so writing it all needs the client to read.
     byte[] large = new byte[32 << 20];
     BlockingQueue<CompletableFuture<GatewayResponse>> pending = new LinkedBlockingQueue<>();
-    server = TestServer.http("/", gateway.answeringLater(request -> {
+    server = TestServer.http("/", gateway.answerWith(request -> {
       CompletableFuture<GatewayResponse> later = new CompletableFuture<>();
       pending.add(later);
       return later;
@@ -207,7 +208,7 @@ class ResponseWritingTest {
 
   @Test
   void exceptionallyCompletedStageBecomesInternalServerError() throws Exception {
-    server = TestServer.http("/", gateway.answeringLater(
+    server = TestServer.http("/", gateway.answerWith(
         request -> CompletableFuture.failedFuture(new IllegalStateException("engine bug"))));
 
     HttpResponse<byte[]> response = send(request("/prod").build());
@@ -219,7 +220,7 @@ class ResponseWritingTest {
 
   @Test
   void gatewayThatThrowsInsteadOfFailingItsStageBecomesInternalServerError() throws Exception {
-    server = TestServer.http("/", gateway.answeringLater(request -> {
+    server = TestServer.http("/", gateway.answerWith(request -> {
       throw new IllegalStateException("engine bug");
     }));
 
@@ -246,7 +247,7 @@ class ResponseWritingTest {
   @Test
   void clientThatLeftBeforeTheAnswerDoesNotHarmTheNextRequest() throws Exception {
     BlockingQueue<CompletableFuture<GatewayResponse>> pending = new LinkedBlockingQueue<>();
-    server = TestServer.http("/", gateway.answeringLater(request -> {
+    server = TestServer.http("/", gateway.answerWith(request -> {
       CompletableFuture<GatewayResponse> later = new CompletableFuture<>();
       pending.add(later);
       return later;

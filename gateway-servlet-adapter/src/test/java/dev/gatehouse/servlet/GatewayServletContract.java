@@ -8,6 +8,7 @@ import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.testing.RawHttp;
+import dev.gatehouse.testing.RecordingGateway;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
