@@ -9,6 +9,7 @@ import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.testing.RawHttp;
 import dev.gatehouse.testing.RecordingGateway;
+import dev.gatehouse.testing.TlsKeyStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -111,7 +112,7 @@ public abstract class GatewayServletContract extends GatewayInContainer {
   void tlsFactsReachTheGateway(@TempDir Path dir) throws Exception {
     TlsKeyStore keyStore = TlsKeyStore.create(dir);
     URI base = container().tls(keyStore).start(gateway, "/app", "/api/*");
-    HttpClient client = HttpClient.newBuilder().sslContext(keyStore.clientContext()).build();
+    HttpClient client = HttpClient.newBuilder().sslContext(keyStore.identifiedContext()).build();
 
     HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + "/prod/pets"))
         .timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofByteArray());
