@@ -65,10 +65,7 @@ class ResponseWritingTest {
         .header("Set-Cookie", "b=2; Path=/")
         .build()));
 
-    RawConnection.Response response;
-    try (RawConnection connection = server.connect()) {
-      response = connection.send("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n").readResponse();
-    }
+    RawConnection.Response response = server.exchange("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
     assertThat(response.headers("Set-Cookie")).containsExactly("a=1; Path=/", "b=2; Path=/");
   }
@@ -196,10 +193,7 @@ class ResponseWritingTest {
     server = TestServer.http("/", gateway.answering(request -> GatewayResponse.builder(200)
         .header("Transfer-Encoding", "chunked").header("Content-Length", "999").body("abc").build()));
 
-    RawConnection.Response response;
-    try (RawConnection connection = server.connect()) {
-      response = connection.send("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n").readResponse();
-    }
+    RawConnection.Response response = server.exchange("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
     assertThat(response.header("Transfer-Encoding")).isNull();
     assertThat(response.headers("Content-Length")).containsExactly("3");
@@ -233,10 +227,7 @@ class ResponseWritingTest {
     server = TestServer.http("/", gateway.answering(request -> GatewayResponse.builder(200)
         .header("X-Good", "kept out").header("X-Evil", "a\nInjected: yes").body("secret").build()));
 
-    RawConnection.Response response;
-    try (RawConnection connection = server.connect()) {
-      response = connection.send("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n").readResponse();
-    }
+    RawConnection.Response response = server.exchange("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
     assertThat(response.status()).isEqualTo(500);
     assertThat(response.header("Injected")).isNull();
