@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.testing.RecordingGateway;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BodyLimitTest {
   private static final int LIMIT = 1024;
 
-  private final RecordingGateway gateway = new RecordingGateway(LIMIT);
+  private final RecordingGateway gateway = new RecordingGateway().maxRequestBodyBytes(LIMIT);
   private TestServer server;
 
   @AfterEach
@@ -42,18 +43,15 @@ class BodyLimitTest {
   void oversizedContentLengthIsRefusedWithoutReadingTheBody() throws Exception {
     server = TestServer.http("/", gateway);
 
-    try (RawConnection connection = server.connect()) {
-      // Declares a gigabyte, sends three bytes and waits: only an answer that does not wait for the
-      // body can arrive.
-      RawConnection.Response response = connection
-          .send("POST /prod/upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000000\r\n\r\nabc")
-          .readResponse();
+    // Declares a gigabyte, sends three bytes and waits: only an answer that does not wait for the
+    // body can arrive.
+    RawConnection.Response response = server.exchange(
+        "POST /prod/upload HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000000000\r\n\r\nabc");
 
-      assertThat(response.status()).isEqualTo(413);
-      assertThat(response.header("Connection")).isEqualTo("close");
-      assertThat(response.header("x-amzn-ErrorType")).isEqualTo("RequestTooLargeException");
-      assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Request Too Long\"}");
-    }
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.header("Connection")).isEqualTo("close");
+    assertThat(response.header("x-amzn-ErrorType")).isEqualTo("RequestTooLargeException");
+    assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Request Too Long\"}");
     GatewayRequest request = gateway.takeRequest();
     assertThat(request.refusal()).isEqualTo(GatewayResponseType.REQUEST_TOO_LARGE);
     assertThat(request.bodyLength()).isZero();
@@ -131,11 +129,9 @@ class BodyLimitTest {
       connection.send("POST /prod HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\nonly ten b");
     }
     // The single server thread is free again and the next request is served normally.
-    try (RawConnection connection = server.connect()) {
-      RawConnection.Response response =
-          connection.send("POST /prod/next HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\nok").readResponse();
-      assertThat(response.bodyAsString()).isEqualTo("ok");
-    }
+    RawConnection.Response response =
+        server.exchange("POST /prod/next HTTP/1.1\r\nHost: localhost\r\nContent-Length: 2\r\n\r\nok");
+    assertThat(response.bodyAsString()).isEqualTo("ok");
 
     assertThat(gateway.takeRequest().rawPath()).isEqualTo("/prod/next");
     assertThat(gateway.pendingRequests()).isZero();

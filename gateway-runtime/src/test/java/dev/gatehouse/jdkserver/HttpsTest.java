@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsParameters;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.TlsInfo;
+import dev.gatehouse.testing.RecordingGateway;
+import dev.gatehouse.testing.TlsKeyStore;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,14 +25,14 @@ class HttpsTest {
   @TempDir
   static Path keys;
 
-  private static SelfSignedCertificate certificate;
+  private static TlsKeyStore keyStore;
 
   private final RecordingGateway gateway = new RecordingGateway();
   private TestServer server;
 
   @BeforeAll
   static void generateCertificate() throws Exception {
-    certificate = SelfSignedCertificate.generate(keys);
+    keyStore = TlsKeyStore.create(keys);
   }
 
   @AfterEach
@@ -64,9 +66,9 @@ class HttpsTest {
 
   @Test
   void requestOverTlsCarriesProtocolAndCipherSuiteAndSchemeHttps() throws Exception {
-    server = TestServer.https("/api", gateway, new HttpsConfigurator(certificate.identifiedContext()));
+    server = TestServer.https("/api", gateway, new HttpsConfigurator(keyStore.identifiedContext()));
 
-    assertThat(get(certificate.anonymousContext(), "/api/prod/pets?x=1").statusCode()).isEqualTo(200);
+    assertThat(get(keyStore.anonymousContext(), "/api/prod/pets?x=1").statusCode()).isEqualTo(200);
 
     GatewayRequest request = gateway.takeRequest();
     assertThat(request.scheme()).isEqualTo("https");
@@ -81,21 +83,21 @@ class HttpsTest {
 
   @Test
   void clientWithoutCertificateHasAnEmptyChainWhereOneIsOptional() throws Exception {
-    server = TestServer.https("/", gateway, wantingClientCertificates(certificate.identifiedContext()));
+    server = TestServer.https("/", gateway, wantingClientCertificates(keyStore.identifiedContext()));
 
-    assertThat(get(certificate.anonymousContext(), "/prod").statusCode()).isEqualTo(200);
+    assertThat(get(keyStore.anonymousContext(), "/prod").statusCode()).isEqualTo(200);
 
     assertThat(gateway.takeRequest().tls().clientCertificates()).isEmpty();
   }
 
   @Test
   void verifiedClientCertificateChainIsPassedLeafFirst() throws Exception {
-    server = TestServer.https("/", gateway, wantingClientCertificates(certificate.identifiedContext()));
+    server = TestServer.https("/", gateway, wantingClientCertificates(keyStore.identifiedContext()));
 
-    assertThat(get(certificate.identifiedContext(), "/prod").statusCode()).isEqualTo(200);
+    assertThat(get(keyStore.identifiedContext(), "/prod").statusCode()).isEqualTo(200);
 
     TlsInfo tls = gateway.takeRequest().tls();
-    assertThat(tls.clientCertificates()).containsExactly(certificate.certificate());
+    assertThat(tls.clientCertificates()).containsExactly(keyStore.certificate());
     assertThat(tls.clientCertificates().get(0).getSubjectX500Principal().getName()).isEqualTo("CN=localhost");
   }
 }

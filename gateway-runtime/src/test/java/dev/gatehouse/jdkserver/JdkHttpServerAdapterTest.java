@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
+import dev.gatehouse.testing.RecordingGateway;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Properties;

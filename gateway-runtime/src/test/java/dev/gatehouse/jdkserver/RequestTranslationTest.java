@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.testing.RecordingGateway;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,10 +34,7 @@ class RequestTranslationTest {
   }
 
   private GatewayRequest rawRequest(String target) throws Exception {
-    try (RawConnection connection = server.connect()) {
-      connection.send("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
-      assertThat(connection.readResponse().status()).isEqualTo(200);
-    }
+    assertThat(server.exchange("GET " + target + " HTTP/1.1\r\nHost: localhost\r\n\r\n").status()).isEqualTo(200);
     return gateway.takeRequest();
   }
 
@@ -138,11 +136,9 @@ class RequestTranslationTest {
   void headerValuesArriveInOrderUnderTheJdksNameSpelling() throws Exception {
     server = TestServer.http("/", gateway);
 
-    try (RawConnection connection = server.connect()) {
-      connection.send("GET /prod HTTP/1.1\r\nHost: localhost:1\r\nx-request-ID: abc\r\n"
-          + "Accept: text/html\r\naccept: text/plain\r\nX-Empty:\r\nX-List: a, b\r\n\r\n");
-      assertThat(connection.readResponse().status()).isEqualTo(200);
-    }
+    RawConnection.Response response = server.exchange("GET /prod HTTP/1.1\r\nHost: localhost:1\r\nx-request-ID: abc\r\n"
+        + "Accept: text/html\r\naccept: text/plain\r\nX-Empty:\r\nX-List: a, b\r\n\r\n");
+    assertThat(response.status()).isEqualTo(200);
 
     GatewayRequest request = gateway.takeRequest();
     assertThat(request.headers().all("Accept")).containsExactly("text/html", "text/plain");
@@ -169,10 +165,7 @@ class RequestTranslationTest {
   void http11RequestWithoutHostReachesTheGatewayRefusedAsBadRequest() throws Exception {
     server = TestServer.http("/", gateway);
 
-    RawConnection.Response response;
-    try (RawConnection connection = server.connect()) {
-      response = connection.send("GET /prod/pets HTTP/1.1\r\n\r\n").readResponse();
-    }
+    RawConnection.Response response = server.exchange("GET /prod/pets HTTP/1.1\r\n\r\n");
 
     GatewayRequest request = gateway.takeRequest();
     assertThat(request.refusal()).isEqualTo(GatewayResponseType.BAD_REQUEST);
@@ -185,9 +178,7 @@ class RequestTranslationTest {
   void http11RequestWithTwoHostsReachesTheGatewayRefusedAsBadRequest() throws Exception {
     server = TestServer.http("/", gateway);
 
-    try (RawConnection connection = server.connect()) {
-      connection.send("GET /prod HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n").readResponse();
-    }
+    server.exchange("GET /prod HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\n\r\n");
 
     assertThat(gateway.takeRequest().refusal()).isEqualTo(GatewayResponseType.BAD_REQUEST);
   }
@@ -196,10 +187,7 @@ class RequestTranslationTest {
   void http10RequestWithoutHostIsServed() throws Exception {
     server = TestServer.http("/", gateway);
 
-    RawConnection.Response response;
-    try (RawConnection connection = server.connect()) {
-      response = connection.send("GET /prod HTTP/1.0\r\n\r\n").readResponse();
-    }
+    RawConnection.Response response = server.exchange("GET /prod HTTP/1.0\r\n\r\n");
 
     GatewayRequest request = gateway.takeRequest();
     assertThat(request.refusal()).isNull();

@@ -1,9 +1,11 @@
 package dev.gatehouse.jdkserver;
 
+import static dev.gatehouse.testing.Bodies.everyByte;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.testing.RecordingGateway;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -63,20 +65,14 @@ class ResponseWritingTest {
         .header("Set-Cookie", "b=2; Path=/")
         .build()));
 
-    RawConnection.Response response;
-    try (RawConnection connection = server.connect()) {
-      response = connection.send("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n").readResponse();
-    }
+    RawConnection.Response response = server.exchange("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
     assertThat(response.headers("Set-Cookie")).containsExactly("a=1; Path=/", "b=2; Path=/");
   }
 
   @Test
   void binaryBodyRoundTripsByteForByte() throws Exception {
-    byte[] every = new byte[256 * 3];
-    for (int i = 0; i < every.length; i++) {
-      every[i] = (byte) i;
-    }
+    byte[] every = everyByte(3);
     server = TestServer.http("/", gateway);
 
     HttpResponse<byte[]> response = send(request("/prod/blob")
@@ -103,7 +99,7 @@ class ResponseWritingTest {
   @Test
   void responseCompletedLaterFromAnotherThreadIsWrittenThenAndFreesTheServerThreadMeanwhile() throws Exception {
     BlockingQueue<CompletableFuture<GatewayResponse>> pending = new LinkedBlockingQueue<>();
-    server = TestServer.http("/", gateway.answeringLater(request -> {
+    server = TestServer.http("/", gateway.answerWith(request -> {
       if (request.rawPath().equals("/slow")) {
         CompletableFuture<GatewayResponse> later = new CompletableFuture<>();
         pending.add(later);
@@ -133,7 +129,7 @@ class ResponseWritingTest {
     // Far more than loopback socket buffers hold, so writing it all needs the client to read.
     byte[] large = new byte[32 << 20];
     BlockingQueue<CompletableFuture<GatewayResponse>> pending = new LinkedBlockingQueue<>();
-    server = TestServer.http("/", gateway.answeringLater(request -> {
+    server = TestServer.http("/", gateway.answerWith(request -> {
       CompletableFuture<GatewayResponse> later = new CompletableFuture<>();
       pending.add(later);
       return later;
@@ -197,10 +193,7 @@ class ResponseWritingTest {
     server = TestServer.http("/", gateway.answering(request -> GatewayResponse.builder(200)
         .header("Transfer-Encoding", "chunked").header("Content-Length", "999").body("abc").build()));
 
-    RawConnection.Response response;
-    try (RawConnection connection = server.connect()) {
-      response = connection.send("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n").readResponse();
-    }
+    RawConnection.Response response = server.exchange("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
     assertThat(response.header("Transfer-Encoding")).isNull();
     assertThat(response.headers("Content-Length")).containsExactly("3");
@@ -209,7 +202,7 @@ class ResponseWritingTest {
 
   @Test
   void exceptionallyCompletedStageBecomesInternalServerError() throws Exception {
-    server = TestServer.http("/", gateway.answeringLater(
+    server = TestServer.http("/", gateway.answerWith(
         request -> CompletableFuture.failedFuture(new IllegalStateException("engine bug"))));
 
     HttpResponse<byte[]> response = send(request("/prod").build());
@@ -221,7 +214,7 @@ class ResponseWritingTest {
 
   @Test
   void gatewayThatThrowsInsteadOfFailingItsStageBecomesInternalServerError() throws Exception {
-    server = TestServer.http("/", gateway.answeringLater(request -> {
+    server = TestServer.http("/", gateway.answerWith(request -> {
       throw new IllegalStateException("engine bug");
     }));
 
@@ -234,10 +227,7 @@ class ResponseWritingTest {
     server = TestServer.http("/", gateway.answering(request -> GatewayResponse.builder(200)
         .header("X-Good", "kept out").header("X-Evil", "a\nInjected: yes").body("secret").build()));
 
-    RawConnection.Response response;
-    try (RawConnection connection = server.connect()) {
-      response = connection.send("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n").readResponse();
-    }
+    RawConnection.Response response = server.exchange("GET /prod HTTP/1.1\r\nHost: localhost\r\n\r\n");
 
     assertThat(response.status()).isEqualTo(500);
     assertThat(response.header("Injected")).isNull();
@@ -248,7 +238,7 @@ class ResponseWritingTest {
   @Test
   void clientThatLeftBeforeTheAnswerDoesNotHarmTheNextRequest() throws Exception {
     BlockingQueue<CompletableFuture<GatewayResponse>> pending = new LinkedBlockingQueue<>();
-    server = TestServer.http("/", gateway.answeringLater(request -> {
+    server = TestServer.http("/", gateway.answerWith(request -> {
       CompletableFuture<GatewayResponse> later = new CompletableFuture<>();
       pending.add(later);
       return later;

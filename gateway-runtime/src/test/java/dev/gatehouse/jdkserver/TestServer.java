@@ -74,6 +74,13 @@ final class TestServer implements AutoCloseable {
     return new RawConnection(port());
   }
 
+  /** Sends {@code request} on a new connection, reads the one response and closes the connection. */
+  RawConnection.Response exchange(String request) throws IOException {
+    try (RawConnection connection = connect()) {
+      return connection.send(request).readResponse();
+    }
+  }
+
   @Override
   public void close() {
     server.stop(0);

@@ -2,6 +2,7 @@ package dev.gatehouse.runtime;
 
 import static dev.gatehouse.runtime.Requests.call;
 import static dev.gatehouse.runtime.Requests.request;
+import static dev.gatehouse.testing.Bodies.everyByte;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,10 +96,7 @@ class EventJsonV1Test {
 
   @Test
   void binaryBodyArrivesAsBase64() {
-    byte[] bytes = new byte[256];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) i;
-    }
+    byte[] bytes = everyByte(1);
     call(gateway, request("PUT", "/prod/pets/1/photo").header("Content-Type", "image/png").body(bytes));
 
     assertThat(seen.get().isBase64Encoded()).isTrue();

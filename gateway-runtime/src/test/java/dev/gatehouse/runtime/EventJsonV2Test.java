@@ -3,6 +3,7 @@ package dev.gatehouse.runtime;
 import static dev.gatehouse.runtime.EventJsonV1Test.fieldNames;
 import static dev.gatehouse.runtime.Requests.call;
 import static dev.gatehouse.runtime.Requests.request;
+import static dev.gatehouse.testing.Bodies.everyByte;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -110,10 +111,7 @@ class EventJsonV2Test {
 
   @Test
   void binaryBodyArrivesAsBase64() {
-    byte[] bytes = new byte[256];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) i;
-    }
+    byte[] bytes = everyByte(1);
     call(gateway, request("POST", "/live/carts/1").header("Content-Type", "application/octet-stream").body(bytes));
 
     assertThat(seen.get().isBase64Encoded()).isTrue();

@@ -107,10 +107,7 @@ public abstract class GatewayHttpContract {
 
   @Test
   void binaryBodyRoundTripsByteForByte() throws Exception {
-    byte[] bytes = new byte[256];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) i;
-    }
+    byte[] bytes = Bodies.everyByte(1);
     HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(uri("/prod/echo"))
         .header("Content-Type", "application/octet-stream")
         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofByteArray());

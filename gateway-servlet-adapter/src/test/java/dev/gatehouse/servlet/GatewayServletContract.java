@@ -1,5 +1,6 @@
 package dev.gatehouse.servlet;
 
+import static dev.gatehouse.testing.Bodies.everyByte;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +8,8 @@ import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.testing.RawHttp;
+import dev.gatehouse.testing.RecordingGateway;
+import dev.gatehouse.testing.TlsKeyStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
@@ -109,7 +112,7 @@ public abstract class GatewayServletContract extends GatewayInContainer {
   void tlsFactsReachTheGateway(@TempDir Path dir) throws Exception {
     TlsKeyStore keyStore = TlsKeyStore.create(dir);
     URI base = container().tls(keyStore).start(gateway, "/app", "/api/*");
-    HttpClient client = HttpClient.newBuilder().sslContext(keyStore.clientContext()).build();
+    HttpClient client = HttpClient.newBuilder().sslContext(keyStore.identifiedContext()).build();
 
     HttpResponse<byte[]> response = client.send(HttpRequest.newBuilder(URI.create(base + "/prod/pets"))
         .timeout(Duration.ofSeconds(10)).build(), BodyHandlers.ofByteArray());
@@ -386,14 +389,5 @@ public abstract class GatewayServletContract extends GatewayInContainer {
     assertThat(rawPath).isEqualTo(resolved);
     assertThat(URLDecoder.decode(rawPath, UTF_8).split("/")).doesNotContain("..", ".");
     assertThat(response.status()).isEqualTo(200);
-  }
-
-  /** Every byte value 0..255, {@code times} times over. */
-  protected static byte[] everyByte(int times) {
-    byte[] bytes = new byte[256 * times];
-    for (int i = 0; i < bytes.length; i++) {
-      bytes[i] = (byte) i;
-    }
-    return bytes;
   }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.servlet;
 
 import dev.gatehouse.Gateway;
+import dev.gatehouse.testing.TlsKeyStore;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import java.net.URI;

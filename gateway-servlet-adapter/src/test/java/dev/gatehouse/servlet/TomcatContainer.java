@@ -1,5 +1,6 @@
 package dev.gatehouse.servlet;
 
+import dev.gatehouse.testing.TlsKeyStore;
 import jakarta.servlet.Filter;
 import jakarta.servlet.Servlet;
 import java.io.IOException;

@@ -1,4 +1,6 @@
-package dev.gatehouse.servlet;
+package dev.gatehouse.testing;
+
+import static org.assertj.core.api.Assertions.fail;
 
 import dev.gatehouse.Gateway;
 import dev.gatehouse.GatewayDefinition;
@@ -18,15 +20,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A stand-in for the engine behind the {@link Gateway} SPI: records each request and answers with
- * an echo, a configured answer, or an echo completed later from its own thread. A request the
- * adapter refused is answered with the refusal's default status, as the engine would.
+ * A stand-in for the engine behind the {@link Gateway} SPI, for adapter tests (the JDK server's
+ * and the servlet's): records every request it is handed and answers with an echo by default, or
+ * as configured. A request the adapter refused is answered as the engine would by default: the
+ * refusal's status, {@code {"message": ...}} and its error type.
  */
 public final class RecordingGateway implements Gateway {
   /** The thread that completes {@link #answerLater} answers. */
   public static final String LATER_THREAD = "recording-gateway-later";
 
   private final BlockingQueue<GatewayRequest> requests = new LinkedBlockingQueue<>();
+  // creates its thread on the first answerLater, so a test that never calls it starts none
   private final ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread thread = new Thread(r, LATER_THREAD);
     thread.setDaemon(true);
@@ -37,20 +41,20 @@ public final class RecordingGateway implements Gateway {
   private volatile GatewayDefinition definition =
       new GatewayDefinition(List.of(), List.of(), GatewayDefinition.DEFAULT_MAX_REQUEST_BODY_BYTES, null);
 
-  @Override
-  public CompletionStage<GatewayResponse> handle(GatewayRequest request) {
-    requests.add(request);
-    if (request.refusal() != null) {
-      return CompletableFuture.completedFuture(refusal(request.refusal()));
-    }
-    return responder.apply(request);
-  }
-
-  /** Answers every request with {@code response}. */
+  /** Answers every request that is not refused with {@code response}. */
   public RecordingGateway answer(GatewayResponse response) {
     return answerWith(request -> CompletableFuture.completedFuture(response));
   }
 
+  /** Answers every request that is not refused with {@code responder}'s response. */
+  public RecordingGateway answering(Function<GatewayRequest, GatewayResponse> responder) {
+    return answerWith(request -> CompletableFuture.completedFuture(responder.apply(request)));
+  }
+
+  /**
+   * Answers every request that is not refused with {@code responder}'s stage, however it ends; a
+   * responder that throws throws from {@link #handle}, as a broken gateway would.
+   */
   public RecordingGateway answerWith(Function<GatewayRequest, CompletionStage<GatewayResponse>> responder) {
     this.responder = responder;
     return this;
@@ -67,29 +71,30 @@ public final class RecordingGateway implements Gateway {
     });
   }
 
+  /** Sets the payload limit the adapter reads from {@link #maxRequestBodyBytes()}. */
   public RecordingGateway maxRequestBodyBytes(long bytes) {
     GatewayDefinition d = definition;
     definition = new GatewayDefinition(d.apis(), d.basePathMappings(), bytes, d.handlerExecutor());
     return this;
   }
 
-  /** The oldest request not taken yet; fails when none arrives within ten seconds. */
+  /** The oldest request not taken yet, waiting a bounded time for it. */
   public GatewayRequest takeRequest() throws InterruptedException {
     GatewayRequest request = requests.poll(10, TimeUnit.SECONDS);
     if (request == null) {
-      throw new AssertionError("no request reached the gateway within 10 s");
+      fail("the gateway was not called within 10 seconds");
     }
     return request;
   }
 
-  /** Requests received and not taken yet. */
+  /** The number of requests handed to the gateway and not yet taken. */
   public int pendingRequests() {
     return requests.size();
   }
 
   /**
    * 200 with the request's body and Content-Type, and its method and raw path in {@code X-Echo-*}
-   * fields.
+   * fields, so a client can tell what the gateway was handed.
    */
   public static GatewayResponse echo(GatewayRequest request) {
     ByteBuffer body = request.body();
@@ -113,6 +118,15 @@ public final class RecordingGateway implements Gateway {
   }
 
   @Override
+  public CompletionStage<GatewayResponse> handle(GatewayRequest request) {
+    requests.add(request);
+    if (request.refusal() != null) {
+      return CompletableFuture.completedFuture(refusal(request.refusal()));
+    }
+    return responder.apply(request);
+  }
+
+  @Override
   public long maxRequestBodyBytes() {
     return definition.maxRequestBodyBytes();
   }
@@ -127,6 +141,7 @@ public final class RecordingGateway implements Gateway {
     this.definition = definition;
   }
 
+  /** Stops the {@link #LATER_THREAD}, if {@link #answerLater} started it. */
   @Override
   public void close() {
     later.shutdownNow();

@@ -1,4 +1,4 @@
-package dev.gatehouse.servlet;
+package dev.gatehouse.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,21 +17,23 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A PKCS12 key store with one self-signed key for {@code 127.0.0.1}, made by the JDK's keytool.
- * Server and client both use it: each presents the key and trusts the other's certificate, which
- * is the same one, so a test gets TLS with a client certificate and no other files.
+ * A PKCS12 key store with one self-signed key for {@code localhost} and {@code 127.0.0.1}, made at
+ * test time by the JDK's own keytool, so no key material is checked in. Server and client both use
+ * it: each presents the key and trusts the other's certificate, which is the same one, so a test
+ * gets TLS with a client certificate and no other files. Servers configured from files (Jetty,
+ * Tomcat) read {@link #path} and {@link #password}; the JDK's take an {@link SSLContext}.
  */
-record TlsKeyStore(Path path, String password) {
+public record TlsKeyStore(Path path, String password) {
   private static final String ALIAS = "gatehouse";
 
   /** Creates a new key store in {@code dir}. */
-  static TlsKeyStore create(Path dir) throws IOException, InterruptedException {
+  public static TlsKeyStore create(Path dir) throws IOException, InterruptedException {
     Path path = dir.resolve("gatehouse-test.p12");
     String password = "gatehouse-test";
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process = new ProcessBuilder(keytool.toString(), "-genkeypair", "-alias", ALIAS,
-        "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
-        "-ext", "san=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+        "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
+        "-ext", "san=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
         "-keystore", path.toString(), "-storepass", password, "-keypass", password)
         .redirectErrorStream(true)
         .start();
@@ -39,7 +41,10 @@ record TlsKeyStore(Path path, String password) {
       process.destroyForcibly();
       throw new IOException("keytool: no exit within 60 s");
     }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String output;
+    try (InputStream in = process.getInputStream()) {
+      output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
     if (process.exitValue() != 0 || !Files.exists(path)) {
       throw new IOException("keytool: exit " + process.exitValue() + ": " + output);
     }
@@ -64,21 +69,37 @@ record TlsKeyStore(Path path, String password) {
     }
   }
 
-  /** A client context that presents the key and trusts only this store's certificate. */
-  SSLContext clientContext() throws IOException, GeneralSecurityException {
+  /** A context that presents the key when asked and trusts only this store's certificate. */
+  public SSLContext identifiedContext() throws IOException, GeneralSecurityException {
     KeyStore store = load();
     KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     keys.init(store, password.toCharArray());
-    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    trust.init(store);
     SSLContext context = SSLContext.getInstance("TLS");
-    context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
+    context.init(keys.getKeyManagers(), trust(store).getTrustManagers(), null);
     return context;
   }
 
+  /** A context that trusts only this store's certificate and has no key to present. */
+  public SSLContext anonymousContext() throws IOException, GeneralSecurityException {
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust(load()).getTrustManagers(), null);
+    return context;
+  }
+
+  /** The key's certificate. */
+  public X509Certificate certificate() throws IOException, GeneralSecurityException {
+    return (X509Certificate) load().getCertificate(ALIAS);
+  }
+
   /** The certificate chain of the key, leaf first. */
-  List<X509Certificate> chain() throws IOException, GeneralSecurityException {
+  public List<X509Certificate> chain() throws IOException, GeneralSecurityException {
     return Arrays.stream(load().getCertificateChain(ALIAS)).map(X509Certificate.class::cast).toList();
+  }
+
+  private static TrustManagerFactory trust(KeyStore store) throws GeneralSecurityException {
+    TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(store);
+    return trust;
   }
 
   private KeyStore load() throws IOException, GeneralSecurityException {
