@@ -36,8 +36,9 @@ public final class ArrayMap<K, V> extends AbstractMap<K, V> {
   }
 
   /**
-   * The map of the first {@code size} keys and values. The map owns the arrays from now on: the
-   * caller must not change them. Keys must be distinct and, like values, not {@code null}.
+   * The map of the first {@code size} keys and values. The map keeps the arrays and never changes
+   * them, so maps may share a key array; nobody may change them afterwards. Keys must be distinct
+   * and, like values, not {@code null}.
    */
   public static <K, V> Map<K, V> of(Object[] keys, Object[] values, int size) {
     if (size == 0) {
