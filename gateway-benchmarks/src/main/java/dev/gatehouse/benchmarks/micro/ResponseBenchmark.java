@@ -50,11 +50,11 @@ public class ResponseBenchmark {
 
   @Benchmark
   public GatewayResponse proxyResponseV1() throws MalformedResponseException {
-    return ResponseFinisher.finish(ResponsesV1.translate(responseV1), requestId, responses, where);
+    return ResponseFinisher.finish(ResponsesV1.translate(responseV1, requestId), requestId, responses, where);
   }
 
   @Benchmark
   public GatewayResponse proxyResponseV2() throws MalformedResponseException {
-    return ResponseFinisher.finish(ResponsesV2.translate(responseV2), requestId, responses, where);
+    return ResponseFinisher.finish(ResponsesV2.translate(responseV2, requestId), requestId, responses, where);
   }
 }

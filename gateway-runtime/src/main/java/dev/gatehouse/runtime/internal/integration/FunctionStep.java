@@ -97,8 +97,8 @@ final class FunctionStep implements Step {
     if (cause == null) {
       try {
         return integration.payloadFormat() == PayloadFormat.V1_0
-            ? ResponsesV1.translate((ProxyResponseV1) value)
-            : ResponsesV2.translate(value);
+            ? ResponsesV1.translate((ProxyResponseV1) value, ex.requestId())
+            : ResponsesV2.translate(value, ex.requestId());
       } catch (MalformedResponseException | ClassCastException e) {
         cause = e;
       }
