@@ -44,7 +44,7 @@ public final class EventsV1 {
     return new ProxyEventV1(
         "1.0",
         context.resourcePath(),
-        PathDecoder.join(ex.segments(), ex.stageSegments()),
+        PathDecoder.after(ex.path(), ex.segments(), ex.stageSegments()),
         request.method(),
         groups.lastValues(names),
         groups.multiValues(names),

@@ -31,7 +31,9 @@ final class RouteStep implements Step {
     }
     CompiledRoute route = match.route();
     Map<String, String> parameters = bind(route.parameterNames(), match.parameterValues());
-    String resourcePath = route.resourceTemplate() != null ? route.resourceTemplate() : PathDecoder.join(resource, 0);
+    String resourcePath = route.resourceTemplate() != null
+        ? route.resourceTemplate()
+        : PathDecoder.after(ex.path(), ex.segments(), ex.stageSegments());
     ex.routed(route, parameters, query, RequestContexts.create(ex, route.routeKey(), resourcePath));
     return next.proceed(ex);
   }
