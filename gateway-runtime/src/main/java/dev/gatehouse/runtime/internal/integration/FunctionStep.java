@@ -60,7 +60,7 @@ final class FunctionStep implements Step {
       // an async function that answered at once: no timeout to arm, no stage to chain
       return CompletableFuture.completedFuture(answer(ex, result.getNow(null), null));
     }
-    return result.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).handle((value, error) -> answer(ex, value, error));
+    return Timeouts.within(result, timeoutNanos).handle((value, error) -> answer(ex, value, error));
   }
 
   /**
