@@ -50,10 +50,29 @@ final class DefaultGateway implements Gateway {
     } catch (Throwable t) {
       answer = CompletableFuture.failedFuture(t);
     }
+    if (answer instanceof CompletableFuture && isReady((CompletableFuture<?>) answer)) {
+      // most answers are ready at once (mocks, refusals, async functions that answered): no chain
+      return finishNow(ex, ((CompletableFuture<GatewayResponse>) answer).getNow(null), started);
+    }
     CompletableFuture<GatewayResponse> finished =
         answer.handle((response, error) -> finish(ex, response, error)).toCompletableFuture();
     finished.thenAccept(response -> AccessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000));
     return finished;
+  }
+
+  private static boolean isReady(CompletableFuture<?> answer) {
+    return answer.isDone() && !answer.isCompletedExceptionally();
+  }
+
+  private static CompletableFuture<GatewayResponse> finishNow(Exchange ex, GatewayResponse answer, long started) {
+    GatewayResponse response;
+    try {
+      response = finish(ex, answer, null);
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(t);
+    }
+    AccessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000);
+    return CompletableFuture.completedFuture(response);
   }
 
   private static GatewayResponse finish(Exchange ex, GatewayResponse response, Throwable error) {

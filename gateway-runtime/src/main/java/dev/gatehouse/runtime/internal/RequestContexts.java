@@ -3,7 +3,6 @@ package dev.gatehouse.runtime.internal;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.RequestContext;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
-import dev.gatehouse.runtime.internal.routing.PathDecoder;
 
 /** Builds the {@code $context} of a routed request. */
 public final class RequestContexts {
@@ -21,7 +20,7 @@ public final class RequestContexts {
         resourcePath,
         routeKey,
         request.method(),
-        PathDecoder.join(ex.segments(), 0),
+        ex.path(),
         request.protocol(),
         ClfTime.format(ex.receivedAtMillis()),
         ex.receivedAtMillis(),

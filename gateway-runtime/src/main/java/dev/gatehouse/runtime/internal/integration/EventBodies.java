@@ -20,24 +20,38 @@ final class EventBodies {
   }
 
   static EventBody of(GatewayRequest request) {
-    if (request.bodyLength() == 0) {
+    int length = request.bodyLength();
+    if (length == 0) {
       return EventBody.NONE;
     }
-    ByteBuffer bytes = request.body();
+    byte[] bytes = new byte[length];
+    request.body().get(bytes);
     if (isTextual(request.headers().first("Content-Type"))) {
+      if (isAscii(bytes)) {
+        // ASCII is valid UTF-8 that decodes byte for byte: no decoder needed
+        return new EventBody(new String(bytes, StandardCharsets.ISO_8859_1), false);
+      }
       try {
         String text = StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT)
-            .decode(bytes.duplicate())
+            .decode(ByteBuffer.wrap(bytes))
             .toString();
         return new EventBody(text, false);
       } catch (CharacterCodingException notUtf8) {
         // binary content under a textual label: base64 keeps every byte
       }
     }
-    ByteBuffer encoded = Base64.getEncoder().encode(bytes);
-    return new EventBody(StandardCharsets.ISO_8859_1.decode(encoded).toString(), true);
+    return new EventBody(Base64.getEncoder().encodeToString(bytes), true);
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** No content type counts as text: most clients that omit it send JSON or forms. */

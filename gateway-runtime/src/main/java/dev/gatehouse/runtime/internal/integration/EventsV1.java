@@ -4,12 +4,10 @@ import dev.gatehouse.ApiType;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.RequestContext;
 import dev.gatehouse.event.ProxyEventV1;
+import dev.gatehouse.runtime.internal.ArrayMap;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.routing.PathDecoder;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Builds the payload 1.0 event of a routed exchange. */
@@ -19,11 +17,9 @@ public final class EventsV1 {
   public static ProxyEventV1 build(Exchange ex) {
     GatewayRequest request = ex.request();
     RequestContext context = ex.context();
-    Map<String, List<String>> multiHeaders = request.headers().toMultiMap();
-    if (ex.api().definition().type() == ApiType.HTTP) {
-      // HTTP APIs lower-case header names in both payload formats; REST APIs keep them as sent
-      multiHeaders = lowerCaseNames(multiHeaders);
-    }
+    HeaderGroups groups = HeaderGroups.of(request.headers());
+    // HTTP APIs lower-case header names in both payload formats; REST APIs keep them as sent
+    String[] names = groups.names(ex.api().definition().type() == ApiType.HTTP);
     EventBodies.EventBody body = EventBodies.of(request);
     ProxyEventV1.Identity identity = new ProxyEventV1.Identity(null, null, null, null, null, null, null, null,
         null, null, context.identity().sourceIp(), null, context.identity().userAgent(), null,
@@ -48,10 +44,10 @@ public final class EventsV1 {
     return new ProxyEventV1(
         "1.0",
         context.resourcePath(),
-        PathDecoder.join(ex.segments(), ex.stageSegments()),
+        PathDecoder.after(ex.path(), ex.segments(), ex.stageSegments()),
         request.method(),
-        lastValues(multiHeaders),
-        nullIfEmpty(multiHeaders),
+        groups.lastValues(names),
+        groups.multiValues(names),
         lastValues(ex.query()),
         nullIfEmpty(ex.query()),
         requestContext,
@@ -66,15 +62,14 @@ public final class EventsV1 {
     if (multi.isEmpty()) {
       return null;
     }
-    Map<String, String> last = new LinkedHashMap<>(multi.size() * 2);
-    multi.forEach((name, values) -> last.put(name, values.get(values.size() - 1)));
-    return Collections.unmodifiableMap(last);
-  }
-
-  private static Map<String, List<String>> lowerCaseNames(Map<String, List<String>> headers) {
-    Map<String, List<String>> lower = new LinkedHashMap<>(headers.size() * 2);
-    headers.forEach((name, values) -> lower.put(name.toLowerCase(Locale.ROOT), values));
-    return Collections.unmodifiableMap(lower);
+    Object[] names = new Object[multi.size()];
+    Object[] last = new Object[multi.size()];
+    int[] i = new int[1];
+    multi.forEach((name, values) -> {
+      names[i[0]] = name;
+      last[i[0]++] = values.get(values.size() - 1);
+    });
+    return ArrayMap.of(names, last, i[0]);
   }
 
   static <K, V> Map<K, V> nullIfEmpty(Map<K, V> map) {

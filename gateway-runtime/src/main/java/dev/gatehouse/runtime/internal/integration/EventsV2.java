@@ -4,12 +4,11 @@ import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.RequestContext;
 import dev.gatehouse.event.ClientCert;
 import dev.gatehouse.event.ProxyEventV2;
+import dev.gatehouse.runtime.internal.ArrayMap;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,20 +21,25 @@ public final class EventsV2 {
   public static ProxyEventV2 build(Exchange ex) {
     GatewayRequest request = ex.request();
     RequestContext context = ex.context();
-    Map<String, String> headers = new LinkedHashMap<>();
+    HeaderGroups groups = HeaderGroups.of(request.headers());
+    String[] names = groups.names(true);
+    Object[] joined = new Object[names.length];
     List<String> cookies = new ArrayList<>();
-    request.headers().forEach((name, value) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("cookie")) {
-        for (String cookie : value.split(";")) {
-          if (!cookie.isBlank()) {
-            cookies.add(cookie.trim());
+    int kept = 0;
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals("cookie")) {
+        for (String value : groups.all(i)) {
+          for (String cookie : value.split(";")) {
+            if (!cookie.isBlank()) {
+              cookies.add(cookie.trim());
+            }
           }
         }
       } else {
-        headers.merge(lower, value, (a, b) -> a + "," + b);
+        names[kept] = names[i];
+        joined[kept++] = groups.joined(i);
       }
-    });
+    }
     ClientCert cert = ClientCerts.of(request.tls());
     EventBodies.EventBody body = EventBodies.of(request);
     ProxyEventV2.RequestContext requestContext = new ProxyEventV2.RequestContext(
@@ -58,7 +62,7 @@ public final class EventsV2 {
         request.rawPath(),
         request.rawQuery() == null ? "" : request.rawQuery(),
         cookies.isEmpty() ? null : Collections.unmodifiableList(cookies),
-        Collections.unmodifiableMap(headers),
+        ArrayMap.of(names, joined, kept),
         joined(ex.query()),
         requestContext,
         body.body(),
@@ -71,8 +75,13 @@ public final class EventsV2 {
     if (multi.isEmpty()) {
       return null;
     }
-    Map<String, String> joined = new LinkedHashMap<>(multi.size() * 2);
-    multi.forEach((name, values) -> joined.put(name, String.join(",", values)));
-    return Collections.unmodifiableMap(joined);
+    Object[] names = new Object[multi.size()];
+    Object[] joined = new Object[multi.size()];
+    int[] i = new int[1];
+    multi.forEach((name, values) -> {
+      names[i[0]] = name;
+      joined[i[0]++] = values.size() == 1 ? values.get(0) : String.join(",", values);
+    });
+    return ArrayMap.of(names, joined, i[0]);
   }
 }

@@ -56,10 +56,17 @@ final class FunctionStep implements Step {
       LOG.warn("{}: handler executor is full, answering 429 (request {})", route.label(), ex.requestId());
       return CompletableFuture.completedFuture(responses(ex).get(GatewayResponseType.THROTTLED));
     }
-    return result.orTimeout(timeoutNanos, TimeUnit.NANOSECONDS).handle((value, error) -> answer(ex, value, error));
+    if (result.isDone() && !result.isCompletedExceptionally()) {
+      // an async function that answered at once: no timeout to arm, no stage to chain
+      return CompletableFuture.completedFuture(answer(ex, result.getNow(null), null));
+    }
+    return Timeouts.within(result, timeoutNanos).handle((value, error) -> answer(ex, value, error));
   }
 
-  /** A fresh future per call: the timeout must never complete a stage the user's code owns. */
+  /**
+   * A fresh future per call: the timeout must never complete a stage the user's code owns. A
+   * future that is already complete is read, never completed, so it is returned as it is.
+   */
   private CompletableFuture<Object> invoke(Object event) {
     Object handler = integration.handler();
     if (handler instanceof ProxyFunction) {
@@ -81,6 +88,9 @@ final class FunctionStep implements Step {
     if (stage == null) {
       return CompletableFuture.failedFuture(new MalformedResponseException("the function returned a null stage"));
     }
+    if (stage instanceof CompletableFuture && ((CompletableFuture<?>) stage).isDone()) {
+      return done((CompletableFuture<?>) stage);
+    }
     CompletableFuture<Object> copy = new CompletableFuture<>();
     stage.whenComplete((value, error) -> {
       if (error != null) {
@@ -92,13 +102,18 @@ final class FunctionStep implements Step {
     return copy;
   }
 
+  @SuppressWarnings("unchecked")
+  private static CompletableFuture<Object> done(CompletableFuture<?> future) {
+    return (CompletableFuture<Object>) future;
+  }
+
   private GatewayResponse answer(Exchange ex, Object value, Throwable error) {
     Throwable cause = unwrap(error);
     if (cause == null) {
       try {
         return integration.payloadFormat() == PayloadFormat.V1_0
-            ? ResponsesV1.translate((ProxyResponseV1) value)
-            : ResponsesV2.translate(value);
+            ? ResponsesV1.translate((ProxyResponseV1) value, ex.requestId())
+            : ResponsesV2.translate(value, ex.requestId());
       } catch (MalformedResponseException | ClassCastException e) {
         cause = e;
       }

@@ -5,25 +5,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.event.ProxyResponseV2;
 import dev.gatehouse.runtime.internal.Json;
+import dev.gatehouse.runtime.internal.response.ResponseFinisher;
 import java.util.Map;
 
 /**
  * Turns what a payload 2.0 function returned into a gateway response. A {@link ProxyResponseV2}
  * is used as is; any other value means 200 JSON with the value as the body, unless it is an object
- * with a {@code statusCode}, which AWS reads as a response (both as AWS infers 2.0 answers).
+ * with a {@code statusCode}, which AWS reads as a response (both as AWS infers 2.0 answers). The
+ * response is {@linkplain ResponseFinisher#stamp stamped} with the request ID.
  */
 public final class ResponsesV2 {
   private ResponsesV2() {}
 
-  public static GatewayResponse translate(Object result) throws MalformedResponseException {
+  public static GatewayResponse translate(Object result, String requestId) throws MalformedResponseException {
     if (result == null) {
       throw new MalformedResponseException("the function returned null");
     }
     if (result instanceof ProxyResponseV2) {
-      return translate((ProxyResponseV2) result);
+      return translate((ProxyResponseV2) result, requestId);
     }
     if (result instanceof CharSequence) {
-      return json(result.toString());
+      return json(result.toString(), requestId);
     }
     JsonNode tree;
     try {
@@ -34,15 +36,16 @@ public final class ResponsesV2 {
     }
     if (tree instanceof ObjectNode && tree.has("statusCode")) {
       try {
-        return translate(Json.MAPPER.treeToValue(tree, ProxyResponseV2.class));
+        return translate(Json.MAPPER.treeToValue(tree, ProxyResponseV2.class), requestId);
       } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
         throw new MalformedResponseException("the function's response with a statusCode is malformed");
       }
     }
-    return json(tree.toString());
+    return json(tree.toString(), requestId);
   }
 
-  private static GatewayResponse translate(ProxyResponseV2 response) throws MalformedResponseException {
+  private static GatewayResponse translate(ProxyResponseV2 response, String requestId)
+      throws MalformedResponseException {
     GatewayResponse.Builder out = ResponsesV1.builder(response.statusCode());
     if (response.headers() != null) {
       for (Map.Entry<String, String> entry : response.headers().entrySet()) {
@@ -57,10 +60,12 @@ public final class ResponsesV2 {
         out.header("Set-Cookie", ResponsesV1.requireValue("Set-Cookie", cookie));
       }
     }
-    return ResponsesV1.body(out, response.body(), response.isBase64Encoded(), false).build();
+    ResponsesV1.body(out, response.body(), response.isBase64Encoded(), false);
+    return ResponseFinisher.stamp(out, requestId).build();
   }
 
-  private static GatewayResponse json(String body) {
-    return GatewayResponse.builder(200).header("Content-Type", "application/json").body(body).build();
+  private static GatewayResponse json(String body, String requestId) {
+    GatewayResponse.Builder out = GatewayResponse.builder(200).header("Content-Type", "application/json");
+    return ResponseFinisher.stamp(out.body(body), requestId).build();
   }
 }

@@ -1,7 +1,6 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
 import dev.gatehouse.RouteDefinition;
-import java.util.List;
 
 /**
  * A route ready to serve: its definition, the names its parameters bind to, and its own chain of
@@ -11,14 +10,16 @@ public final class CompiledRoute {
   private final CompiledApi api;
   private final RouteDefinition definition;
   private final String routeKey;
-  private final List<String> parameterNames;
+  /** Shared by every request's parameter map, which never changes it. */
+  private final Object[] parameterNames;
   private Step.Next chain;
 
   CompiledRoute(CompiledApi api, RouteDefinition definition) {
     this.api = api;
     this.definition = definition;
     this.routeKey = definition.key().toString();
-    this.parameterNames = definition.key().isDefault() ? List.of() : definition.key().path().parameterNames();
+    this.parameterNames =
+        definition.key().isDefault() ? new Object[0] : definition.key().path().parameterNames().toArray();
   }
 
   public CompiledApi api() {
@@ -39,7 +40,7 @@ public final class CompiledRoute {
     return definition.key().isDefault() ? null : definition.key().path().text();
   }
 
-  List<String> parameterNames() {
+  Object[] parameterNames() {
     return parameterNames;
   }
 

@@ -21,6 +21,7 @@ public final class Exchange {
   private StageDefinition stage;
   private CompiledRoute route;
   private List<String> segments;
+  private String path;
   private int stageSegments;
   private Map<String, String> pathParameters = Map.of();
   private Map<String, List<String>> query = Map.of();
@@ -68,6 +69,11 @@ public final class Exchange {
     return segments;
   }
 
+  /** The decoded, normalised path after the mount, including the stage or base path: the segments joined. */
+  public String path() {
+    return path;
+  }
+
   /** How many leading segments name the stage or base path (0 or 1). */
   public int stageSegments() {
     return stageSegments;
@@ -87,10 +93,11 @@ public final class Exchange {
     return context;
   }
 
-  void target(CompiledApi api, StageDefinition stage, List<String> segments, int stageSegments) {
+  void target(CompiledApi api, StageDefinition stage, List<String> segments, String path, int stageSegments) {
     this.api = api;
     this.stage = stage;
     this.segments = segments;
+    this.path = path;
     this.stageSegments = stageSegments;
   }
 

@@ -2,11 +2,11 @@ package dev.gatehouse.runtime.internal.pipeline;
 
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.runtime.internal.ArrayMap;
 import dev.gatehouse.runtime.internal.RequestContexts;
 import dev.gatehouse.runtime.internal.routing.PathDecoder;
 import dev.gatehouse.runtime.internal.routing.QueryParser;
 import dev.gatehouse.runtime.internal.routing.RouteTable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -31,19 +31,15 @@ final class RouteStep implements Step {
     }
     CompiledRoute route = match.route();
     Map<String, String> parameters = bind(route.parameterNames(), match.parameterValues());
-    String resourcePath = route.resourceTemplate() != null ? route.resourceTemplate() : PathDecoder.join(resource, 0);
+    String resourcePath = route.resourceTemplate() != null
+        ? route.resourceTemplate()
+        : PathDecoder.after(ex.path(), ex.segments(), ex.stageSegments());
     ex.routed(route, parameters, query, RequestContexts.create(ex, route.routeKey(), resourcePath));
     return next.proceed(ex);
   }
 
-  private static Map<String, String> bind(List<String> names, List<String> values) {
-    if (names.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> bound = new LinkedHashMap<>(names.size() * 2);
-    for (int i = 0; i < names.size(); i++) {
-      bound.put(names.get(i), values.get(i));
-    }
-    return java.util.Collections.unmodifiableMap(bound);
+  /** The template's names to the matched values; the names array is the route's, shared. */
+  private static Map<String, String> bind(Object[] names, List<String> values) {
+    return names.length == 0 ? Map.of() : ArrayMap.of(names, values.toArray(), names.length);
   }
 }

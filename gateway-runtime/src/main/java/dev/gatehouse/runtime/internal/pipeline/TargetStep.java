@@ -30,7 +30,8 @@ final class TargetStep implements Step {
       return CompletableFuture.completedFuture(
           deployment.unmatchedResponses().get(deployment.unmatchedType().noRouteResponse()));
     }
-    ex.target(target.api(), target.stage(), segments, target.segments());
+    String path = PathDecoder.path(ex.request().rawPath(), segments);
+    ex.target(target.api(), target.stage(), segments, path, target.segments());
     return next.proceed(ex);
   }
 }

@@ -2,14 +2,15 @@ package dev.gatehouse.runtime.internal.response;
 
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
-import dev.gatehouse.Headers;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The last word on every response: header fields a handler set must be safe to put on the wire (a
  * name that is an HTTP token, a value without CR, LF or NUL), or the answer becomes 502 rather than
- * a split or folded header; then {@code x-amzn-RequestId} is added.
+ * a split or folded header; then {@code x-amzn-RequestId} is added. Translators that build a
+ * response anyway {@linkplain #stamp stamp} it while building, which spares the copy.
  */
 public final class ResponseFinisher {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseFinisher.class);
@@ -25,28 +26,55 @@ public final class ResponseFinisher {
    */
   public static GatewayResponse finish(GatewayResponse response, String requestId, GatewayResponses responses,
       String where) {
-    String problem = unsafeHeader(response.headers());
-    GatewayResponse safe = response;
-    if (problem != null) {
-      LOG.error("{}: response header {}, answering 502 (request {})", where, problem, requestId);
-      safe = responses.get(GatewayResponseType.BAD_GATEWAY);
+    HeaderCheck check = new HeaderCheck(requestId);
+    response.headers().forEach(check);
+    if (check.problem != null) {
+      LOG.error("{}: response header {}, answering 502 (request {})", where, check.problem, requestId);
+      return stamp(responses.get(GatewayResponseType.BAD_GATEWAY).toBuilder(), requestId).build();
     }
-    return safe.toBuilder().setHeader(REQUEST_ID, requestId).build();
+    // stamped while it was built: the copy below would make an equal response
+    return check.stamped() ? response : stamp(response.toBuilder(), requestId).build();
   }
 
-  /** Why a header cannot be sent, or {@code null} when all can. */
-  static String unsafeHeader(Headers headers) {
-    String[] problem = new String[1];
-    headers.forEach((name, value) -> {
-      if (problem[0] == null) {
+  /**
+   * Sets {@code x-amzn-RequestId} on a response being built, as its last field, as {@link #finish}
+   * would: a response built this way and unchanged since is not copied again.
+   */
+  public static GatewayResponse.Builder stamp(GatewayResponse.Builder response, String requestId) {
+    return response.setHeader(REQUEST_ID, requestId);
+  }
+
+  /** Looks at every field once: whether it can be sent, and whether the response is stamped. */
+  private static final class HeaderCheck implements BiConsumer<String, String> {
+    private final String requestId;
+    private String problem;
+    private int requestIds;
+    private boolean lastIsRequestId;
+
+    HeaderCheck(String requestId) {
+      this.requestId = requestId;
+    }
+
+    @Override
+    public void accept(String name, String value) {
+      if (problem == null) {
         if (!isToken(name)) {
-          problem[0] = "name is not an HTTP token: " + printable(name);
+          problem = "name is not an HTTP token: " + printable(name);
         } else if (!isSafeValue(value)) {
-          problem[0] = name + " has a CR, LF, NUL or other control character in its value";
+          problem = name + " has a CR, LF, NUL or other control character in its value";
         }
       }
-    });
-    return problem[0];
+      boolean isRequestId = name.equalsIgnoreCase(REQUEST_ID);
+      if (isRequestId) {
+        requestIds++;
+      }
+      lastIsRequestId = isRequestId && value.equals(requestId);
+    }
+
+    /** One {@code x-amzn-RequestId} field, the last, with this request's id. */
+    boolean stamped() {
+      return requestIds == 1 && lastIsRequestId;
+    }
   }
 
   static boolean isToken(String name) {

@@ -51,12 +51,41 @@ public final class PathDecoder {
     return segments;
   }
 
+  /**
+   * The decoded path of {@code segments}, the segments of {@code rawPath}: {@code rawPath} itself
+   * when decoding and normalising changed nothing (no escape, and no segment dropped, which would
+   * have made it shorter), otherwise {@link #join joined}.
+   */
+  public static String path(String rawPath, List<String> segments) {
+    int length = segments.isEmpty() ? 1 : 0;
+    for (int i = 0; i < segments.size(); i++) {
+      length += 1 + segments.get(i).length();
+    }
+    return length == rawPath.length() && rawPath.indexOf('%') < 0 ? rawPath : join(segments, 0);
+  }
+
+  /**
+   * The part of a decoded {@code path} after its first {@code from} segments, such as
+   * {@code /pets/7} of {@code /prod/pets/7} after one; {@code /} when nothing is left.
+   */
+  public static String after(String path, List<String> segments, int from) {
+    int start = 0;
+    for (int i = 0; i < from && i < segments.size(); i++) {
+      start += 1 + segments.get(i).length();
+    }
+    return start == 0 ? path : start >= path.length() ? "/" : path.substring(start);
+  }
+
   /** Joins segments back into a decoded path: {@code /a/b}, or {@code /} for none. */
   public static String join(List<String> segments, int from) {
     if (from >= segments.size()) {
       return "/";
     }
-    StringBuilder sb = new StringBuilder();
+    int length = 0;
+    for (int i = from; i < segments.size(); i++) {
+      length += 1 + segments.get(i).length();
+    }
+    StringBuilder sb = new StringBuilder(length);
     for (int i = from; i < segments.size(); i++) {
       sb.append('/').append(segments.get(i));
     }

@@ -11,6 +11,9 @@ final class PercentDecoder {
 
   /** The decoded text of {@code raw[start, end)}, or {@code null} for a broken escape or bad UTF-8. */
   static String decode(String raw, int start, int end, boolean plusIsSpace) {
+    if (isPlain(raw, start, end, plusIsSpace)) {
+      return raw.substring(start, end);
+    }
     byte[] bytes = new byte[(end - start) * 3];
     int n = 0;
     for (int i = start; i < end; i++) {
@@ -48,5 +51,16 @@ final class PercentDecoder {
     } catch (CharacterCodingException e) {
       return null;
     }
+  }
+
+  /** Whether {@code raw[start, end)} decodes to itself: ASCII without escapes (or {@code +}). */
+  private static boolean isPlain(String raw, int start, int end, boolean plusIsSpace) {
+    for (int i = start; i < end; i++) {
+      char c = raw.charAt(i);
+      if (c == '%' || c >= 0x80 || (c == '+' && plusIsSpace)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

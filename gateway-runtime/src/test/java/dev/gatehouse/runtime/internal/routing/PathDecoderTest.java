@@ -29,6 +29,23 @@ class PathDecoderTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"/", "/prod", "/prod/pets/7", "/prod/a%20b", "/prod//pets/", "/prod/./x/../pets", "//",
+      "/%70rod/pets"})
+  void decodedPathIsTheSegmentsJoinedAndTheRawPathItselfWhenNothingChanged(String raw) throws Exception {
+    List<String> segments = PathDecoder.segments(raw);
+
+    String path = PathDecoder.path(raw, segments);
+
+    assertThat(path).isEqualTo(PathDecoder.join(segments, 0));
+    if (path.equals(raw)) {
+      assertThat(path).isSameAs(raw);
+    }
+    for (int from = 0; from <= segments.size(); from++) {
+      assertThat(PathDecoder.after(path, segments, from)).isEqualTo(PathDecoder.join(segments, from));
+    }
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"/..", "/prod/../..", "/%2e%2e/etc/passwd", "/prod/%2E%2E/%2e%2e/x"})
   void climbingAboveTheRootIsRefused(String raw) {
     assertThatThrownBy(() -> PathDecoder.segments(raw)).isInstanceOf(PathDecoder.MalformedPathException.class);
