@@ -1,0 +1,80 @@
+package dev.gatehouse.benchmarks.report;
+
+import dev.gatehouse.benchmarks.load.CellResult;
+import dev.gatehouse.benchmarks.load.LoadRun;
+import dev.gatehouse.benchmarks.load.PhaseResult;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The load benchmark's tables: the ratios to the bare baselines, then every cell's own figures. */
+final class LoadTables {
+  private LoadTables() {}
+
+  /** The phase names of the open-loop runs, in order: unloaded, then each fraction. */
+  static List<String> openLoopPhases(LoadRun run) {
+    List<String> phases = new ArrayList<>(List.of(PhaseResult.UNLOADED));
+    run.settings().fractions().forEach(fraction -> phases.add(PhaseResult.fractionName(fraction)));
+    return phases;
+  }
+
+  static String scenarios(LoadRun run) {
+    List<List<String>> rows = new ArrayList<>();
+    run.scenarios().forEach(s -> rows.add(List.of("`" + s.name() + "`", s.description(), "`" + s.request() + "`")));
+    return Markdown.table(List.of("scenario", "what the gateway does", "request"), rows);
+  }
+
+  static String ratios(LoadRun run, List<Comparison> comparisons) {
+    List<String> header = new ArrayList<>(List.of("server", "scenario", "throughput × bare", "added CPU µs/req"));
+    for (String phase : openLoopPhases(run)) {
+      header.add(phase + " p50 ×");
+      header.add(phase + " p99 ×");
+    }
+    header.add("bare runs' spread");
+    List<List<String>> rows = new ArrayList<>();
+    for (Comparison c : comparisons) {
+      List<String> row = new ArrayList<>(List.of(c.server(), "`" + c.scenario() + "`",
+          Markdown.ratio(c.throughputRatio()), Markdown.signed(c.addedCpuMicros())));
+      for (String phase : openLoopPhases(run)) {
+        row.add(Markdown.ratio(c.latency(phase).p50Ratio()));
+        row.add(Markdown.ratio(c.latency(phase).p99Ratio()));
+      }
+      row.add(Markdown.percent(c.bareSpread()) + " (" + c.baselineRuns() + " runs)");
+      rows.add(row);
+    }
+    return Markdown.table(header, rows);
+  }
+
+  static String cells(LoadRun run) {
+    List<String> header = new ArrayList<>(List.of("#", "variant", "scenario", "max req/s", "max p50 / p99 µs",
+        "CPU µs/req at max"));
+    for (String phase : openLoopPhases(run)) {
+      header.add(phase + " p50 / p99 µs");
+    }
+    header.add("CPU µs/req at " + openLoopPhases(run).get(openLoopPhases(run).size() - 1));
+    header.add("errors / unsent");
+    List<List<String>> rows = new ArrayList<>();
+    int index = 1;
+    for (CellResult cell : run.cells()) {
+      PhaseResult max = cell.phase(PhaseResult.MAX).orElse(null);
+      List<String> row = new ArrayList<>(List.of(Integer.toString(index++), cell.variant(),
+          cell.bare() ? "(bare)" : "`" + cell.scenario() + "`",
+          max != null ? Markdown.whole(max.throughput()) : Markdown.NONE,
+          max != null ? Markdown.pair(max.p50Micros(), max.p99Micros()) : Markdown.NONE,
+          max != null ? Markdown.amount(max.cpuMicrosPerRequest()) : Markdown.NONE));
+      PhaseResult last = null;
+      for (String phase : openLoopPhases(run)) {
+        PhaseResult result = cell.phase(phase).orElse(null);
+        row.add(result == null ? Markdown.NONE : Markdown.pair(result.p50Micros(), result.p99Micros())
+            + (result.targetRate() > 0 && !phase.equals(PhaseResult.UNLOADED)
+                ? " @ " + Markdown.whole(result.targetRate()) + "/s" : ""));
+        last = result;
+      }
+      row.add(last != null ? Markdown.amount(last.cpuMicrosPerRequest()) : Markdown.NONE);
+      long errors = cell.phases().stream().mapToLong(PhaseResult::errors).sum();
+      long unsent = cell.phases().stream().mapToLong(PhaseResult::unsent).sum();
+      row.add(errors + " / " + unsent);
+      rows.add(row);
+    }
+    return Markdown.table(header, rows);
+  }
+}

@@ -1,0 +1,104 @@
+package dev.gatehouse.benchmarks.report;
+
+import static dev.gatehouse.benchmarks.report.Cells.cell;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.benchmarks.load.LoadRun;
+import dev.gatehouse.benchmarks.load.LoadSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BenchmarksReportTest {
+  private static final LoadRun RUN = Cells.run(List.of(
+      cell("jdk", null, 20_000, 20.0, 100),
+      cell("jdk", "function", 19_000, 21.5, 120),
+      cell("jdk", null, 18_000, 22.0, 80),
+      cell("jetty", null, 40_000, 10.0, 50),
+      cell("jetty", "function", 30_000, 13.0, 60),
+      cell("jetty", null, 40_000, 10.0, 50)));
+
+  @Test
+  void withoutJmhResultsTheFileSaysSoInsteadOfATable(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("BENCHMARKS.md");
+
+    BenchmarksReport.write(RUN, dir.resolve("jmh.json"), out);
+
+    String md = Files.readString(out);
+    assertThat(md).contains("JMH results absent: `" + dir.resolve("jmh.json") + "` does not exist");
+    assertThat(md).doesNotContain("| benchmark | params |");
+    assertThat(md).contains("| gateway.handle, function route (HandleBenchmark.asyncFunction): <= 5 µs "
+        + "| JMH results absent | not measured |");
+  }
+
+  @Test
+  void theTargetsTableGivesEachTargetItsFigureAndVerdict() throws IOException {
+    String md = BenchmarksReport.render(RUN, Optional.of(JmhResults.parse(JmhResultsTest.SAMPLE)), "");
+
+    assertThat(md).contains("| jdk: function route throughput >= 0.90× bare | 1.00× | met |");
+    assertThat(md).contains("| jdk: function route adds <= 2 µs server CPU per request | +0.5 µs | met |");
+    assertThat(md).contains("| jetty: function route throughput >= 0.90× bare | 0.75× | **missed** |");
+    assertThat(md).contains("| jetty: function route adds <= 2 µs server CPU per request | +3.0 µs | **missed** |");
+    assertThat(md).contains("(HandleBenchmark.asyncFunction): <= 5 µs | 2.0 µs | met |");
+    assertThat(md).contains("(HandleBenchmark.asyncFunction): <= 1 KB allocated | 912 B | met |");
+    // The sample has routes=10000 but not routes=1 for the parameter kind: no ratio, not measured.
+    assertThat(md).contains("| routing (parameter): 10,000 routes within 2× of 1 route | – | not measured |");
+  }
+
+  @Test
+  void theLoadTablesHoldTheRatiosAndEveryCell() {
+    String md = BenchmarksReport.render(RUN, Optional.empty(), "none");
+
+    assertThat(md).contains("| jdk | `function` | 1.00× | +0.5 | 1.33× | 1.33× | 1.33× | 1.33× | 1.33× | 1.33× | 11% (2 runs) |");
+    assertThat(md).contains("| 2 | jdk-gateway | `function` | 19,000 | 700 / 2,000 | 21.5 | 120 / 1,200 |");
+    assertThat(md).contains("| 1 | jdk-bare | (bare) |");
+    assertThat(md).contains("Written by `./gateway-benchmarks/run` at 2025-01-01T00:00:00Z");
+    assertThat(md).contains("- Machine: Test CPU, 2 cores");
+    assertThat(md).doesNotContain("NaN").doesNotContain("null");
+  }
+
+  @Test
+  void theRawResultsReadBackToTheSameFile(@TempDir Path dir) throws IOException {
+    Path json = dir.resolve("load.json");
+    new ObjectMapper().writeValue(json.toFile(), RUN);
+
+    BenchmarksReport.main(new String[] {json.toString(), dir.resolve("jmh.json").toString(),
+        dir.resolve("again.md").toString()});
+    BenchmarksReport.write(RUN, dir.resolve("jmh.json"), dir.resolve("direct.md"));
+
+    assertThat(new ObjectMapper().readValue(json.toFile(), LoadRun.class)).isEqualTo(RUN);
+    assertThat(Files.readString(dir.resolve("again.md"))).isEqualTo(Files.readString(dir.resolve("direct.md")));
+  }
+
+  @Test
+  void aQuickRunSaysItsFiguresAreNotForQuoting() {
+    LoadRun quick = new LoadRun(RUN.command(), RUN.jmhCommand(), RUN.date(), RUN.environment(), RUN.placement(),
+        RUN.generator(), RUN.clockTicksPerSecond(), LoadSettings.quick(), RUN.scenarios(), RUN.cells());
+
+    assertThat(BenchmarksReport.render(quick, Optional.empty(), "none")).contains("**Smoke run (`--quick`)**");
+    assertThat(BenchmarksReport.render(RUN, Optional.empty(), "none")).doesNotContain("Smoke run");
+  }
+
+  @Test
+  void routingIsComparedAtTenThousandRoutesAgainstOne() {
+    List<JmhResult> results = List.of(
+        new JmhResult("x.RoutingBenchmark.match", "avgt", java.util.Map.of("routes", "1", "kind", "literal"), 20, 1,
+            "ns/op", 0),
+        new JmhResult("x.RoutingBenchmark.match", "avgt", java.util.Map.of("routes", "100", "kind", "literal"), 25, 1,
+            "ns/op", 0),
+        new JmhResult("x.RoutingBenchmark.match", "avgt", java.util.Map.of("routes", "10000", "kind", "literal"), 50,
+            1, "ns/op", 0));
+
+    List<RoutingRatio> ratios = RoutingRatio.of(results);
+
+    assertThat(ratios).containsExactly(new RoutingRatio("literal", 20, 50, 10_000, 2.5));
+    assertThat(BenchmarksReport.render(RUN, Optional.of(results), ""))
+        .contains("| routing (literal): 10,000 routes within 2× of 1 route | 2.50× | **missed** |")
+        .contains("| literal | 20.0 | 50.0 | 2.50× |");
+  }
+}
