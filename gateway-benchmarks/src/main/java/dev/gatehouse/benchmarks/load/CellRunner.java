@@ -72,7 +72,7 @@ final class CellRunner {
   /** One request first: a cell that answers 404 or 500 would be measured fast and wrong. */
   private static void check(InetSocketAddress target, LoadRequest request, ServerProcess server) throws IOException {
     try (RawHttpConnection connection = new RawHttpConnection(target, 10_000)) {
-      int status = connection.exchange(request.toHttp11(target.getHostString() + ":" + target.getPort()));
+      int status = connection.exchange(request.toHttp11(target.getHostString() + ":" + target.getPort()), request.method());
       if (status != TrivialAnswer.STATUS) {
         throw new IOException(request.label() + " answered " + status + " (expected: " + TrivialAnswer.STATUS
             + "); end of the server's log:\n" + server.logTail());
@@ -92,7 +92,7 @@ final class CellRunner {
   }
 
   private PhaseResult measureOpen(String phase, InetSocketAddress target, LoadRequest request, double rate,
-      double seconds, int connections, ServerProcess server) throws IOException, InterruptedException {
+      double seconds, int connections, ServerProcess server) throws IOException {
     ProcStat before = ProcStat.read(server.pid());
     OpenLoopClient.Result result = openLoop(target, request, rate, seconds, connections);
     ProcStat after = ProcStat.read(server.pid());
@@ -102,7 +102,7 @@ final class CellRunner {
   }
 
   private OpenLoopClient.Result openLoop(InetSocketAddress target, LoadRequest request, double rate, double seconds,
-      int connections) throws IOException, InterruptedException {
+      int connections) throws IOException {
     Schedule schedule = new Schedule(rate, LoadSettings.seconds(seconds), settings.maxRequestsPerPhase());
     return OpenLoopClient.run(target, request, schedule, connections, LoadSettings.GRACE, LoadSettings.READ_TIMEOUT);
   }

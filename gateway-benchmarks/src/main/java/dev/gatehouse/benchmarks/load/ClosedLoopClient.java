@@ -41,7 +41,7 @@ final class ClosedLoopClient implements MaxLoadGenerator {
     try {
       for (int i = 0; i < connections; i++) {
         RawHttpConnection connection = new RawHttpConnection(target, (int) readTimeout.toMillis());
-        loops.add(new Loop(connection, bytes, perConnection));
+        loops.add(new Loop(connection, bytes, request.method(), perConnection));
         connection.connect();
       }
       long start = System.nanoTime();
@@ -75,14 +75,16 @@ final class ClosedLoopClient implements MaxLoadGenerator {
   private static final class Loop {
     final RawHttpConnection connection;
     final byte[] bytes;
+    final String method;
     final long max;
     final Histogram latency = new Histogram(HIGHEST_NANOS, 3);
     long completed;
     long errors;
 
-    Loop(RawHttpConnection connection, byte[] bytes, long max) {
+    Loop(RawHttpConnection connection, byte[] bytes, String method, long max) {
       this.connection = connection;
       this.bytes = bytes;
+      this.method = method;
       this.max = max;
     }
 
@@ -90,7 +92,7 @@ final class ClosedLoopClient implements MaxLoadGenerator {
       for (long sent = 0; sent < max && System.nanoTime() - end < 0; sent++) {
         long before = System.nanoTime();
         try {
-          int status = connection.exchange(bytes);
+          int status = connection.exchange(bytes, method);
           latency.recordValue(Math.min(System.nanoTime() - before, HIGHEST_NANOS));
           completed++;
           if (status < 200 || status > 399) {

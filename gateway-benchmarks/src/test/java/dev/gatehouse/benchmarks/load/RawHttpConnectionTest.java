@@ -30,9 +30,9 @@ class RawHttpConnectionTest {
           new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 5_000)) {
         byte[] request = Scenarios.HELLO.toHttp11("x");
 
-        assertThat(connection.exchange(request)).isEqualTo(200);
-        assertThat(connection.exchange(request)).isEqualTo(201);
-        assertThat(connection.exchange(request)).isEqualTo(204);
+        assertThat(connection.exchange(request, "GET")).isEqualTo(200);
+        assertThat(connection.exchange(request, "GET")).isEqualTo(201);
+        assertThat(connection.exchange(request, "GET")).isEqualTo(204);
         assertThat(connection.connects()).isEqualTo(1);
       }
       assertThat(accepted.get(5, TimeUnit.SECONDS)).isEqualTo(3);
@@ -46,11 +46,11 @@ class RawHttpConnectionTest {
       CompletableFuture<Integer> first = serve(listener, answer);
       try (RawHttpConnection connection = new RawHttpConnection(
           new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), 5_000)) {
-        assertThat(connection.exchange(Scenarios.HELLO.toHttp11("x"))).isEqualTo(200);
+        assertThat(connection.exchange(Scenarios.HELLO.toHttp11("x"), "GET")).isEqualTo(200);
         first.get(5, TimeUnit.SECONDS);
         CompletableFuture<Integer> second = serve(listener, answer);
 
-        assertThat(connection.exchange(Scenarios.HELLO.toHttp11("x"))).isEqualTo(200);
+        assertThat(connection.exchange(Scenarios.HELLO.toHttp11("x"), "GET")).isEqualTo(200);
         assertThat(connection.connects()).isEqualTo(2);
         second.get(5, TimeUnit.SECONDS);
       }
