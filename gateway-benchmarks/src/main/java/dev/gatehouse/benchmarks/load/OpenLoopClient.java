@@ -29,6 +29,7 @@ import org.HdrHistogram.Histogram;
  * after that counts as an error.
  */
 public final class OpenLoopClient {
+  /** Within this of the next slot the client polls instead of sleeping; the report quotes it. */
   static final long SPIN_MICROS = 1_200;
   /** Latencies above this are recorded as this; far above any answer a benchmark accepts. */
   private static final long HIGHEST_NANOS = TimeUnit.SECONDS.toNanos(60);
