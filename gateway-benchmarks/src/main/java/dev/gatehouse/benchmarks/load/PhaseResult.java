@@ -23,6 +23,17 @@ public record PhaseResult(String name, double targetRate, int connections, doubl
   /** The open-loop phase at one connection and a low rate. */
   public static final String UNLOADED = "unloaded";
 
+  /** An open-loop phase that answered less than this share of its rate did not keep up with it. */
+  public static final double KEPT_UP = 0.95;
+
+  /**
+   * Whether the server (or the machine) did not keep up with an open-loop rate: its latencies then
+   * measure a growing queue, not the server at that load.
+   */
+  public boolean fellBehind() {
+    return targetRate > 0 && throughput < KEPT_UP * targetRate;
+  }
+
   /** The name of the phase at {@code fraction} of the maximum, such as {@code 80%}. */
   public static String fractionName(double fraction) {
     return Math.round(fraction * 100) + "%";

@@ -12,13 +12,14 @@ import java.util.function.ToDoubleFunction;
  *
  * @param server {@code jdk} or {@code jetty}
  * @param scenario the gateway cell's scenario
+ * @param request the request both sent
  * @param baselineRuns how many bare cells the baseline averages
  * @param bareSpread the bare runs' throughput range over their mean: the run's own noise
  * @param throughputRatio gateway maximum throughput over bare
  * @param addedCpuMicros gateway server CPU per request minus bare, at maximum throughput
  * @param latency p50 and p99 ratios for every open-loop phase, in run order
  */
-public record Comparison(String server, String scenario, int baselineRuns, double bareSpread, double throughputRatio,
+public record Comparison(String server, String scenario, String request, int baselineRuns, double bareSpread, double throughputRatio,
     double addedCpuMicros, List<LatencyRatio> latency) {
 
   public Comparison {
@@ -63,7 +64,7 @@ public record Comparison(String server, String scenario, int baselineRuns, doubl
       }
     }
     PhaseResult max = gateway.phase(PhaseResult.MAX).orElse(null);
-    return new Comparison(gateway.server(), gateway.scenario(), bare.size(),
+    return new Comparison(gateway.server(), gateway.scenario(), gateway.request(), bare.size(),
         spread(bare, PhaseResult.MAX, PhaseResult::throughput),
         max != null ? max.throughput() / bareThroughput : Double.NaN,
         max != null ? max.cpuMicrosPerRequest() - bareCpu : Double.NaN,

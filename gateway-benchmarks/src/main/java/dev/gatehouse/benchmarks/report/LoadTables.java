@@ -8,7 +8,19 @@ import java.util.List;
 
 /** The load benchmark's tables: the ratios to the bare baselines, then every cell's own figures. */
 final class LoadTables {
+  /** Marks a phase that fell behind its rate; the method section explains it. */
+  static final String BEHIND = "⚠ got";
+  static final String BEHIND_RATIO = "⚠";
+
   private LoadTables() {}
+
+  /** Whether the gateway cell or one of its bare runs fell behind in {@code phase}. */
+  private static boolean fellBehind(LoadRun run, Comparison comparison, String phase) {
+    return run.cells().stream()
+        .filter(cell -> cell.server().equals(comparison.server()) && cell.request().equals(comparison.request())
+            && (cell.bare() || comparison.scenario().equals(cell.scenario())))
+        .anyMatch(cell -> cell.phase(phase).map(PhaseResult::fellBehind).orElse(false));
+  }
 
   /** The phase names of the open-loop runs, in order: unloaded, then each fraction. */
   static List<String> openLoopPhases(LoadRun run) {
@@ -35,8 +47,9 @@ final class LoadTables {
       List<String> row = new ArrayList<>(List.of(c.server(), "`" + c.scenario() + "`",
           Markdown.ratio(c.throughputRatio()), Markdown.signed(c.addedCpuMicros())));
       for (String phase : openLoopPhases(run)) {
-        row.add(Markdown.ratio(c.latency(phase).p50Ratio()));
-        row.add(Markdown.ratio(c.latency(phase).p99Ratio()));
+        String mark = fellBehind(run, c, phase) ? " " + BEHIND_RATIO : "";
+        row.add(Markdown.ratio(c.latency(phase).p50Ratio()) + mark);
+        row.add(Markdown.ratio(c.latency(phase).p99Ratio()) + mark);
       }
       row.add(Markdown.percent(c.bareSpread()) + " (" + c.baselineRuns() + " runs)");
       rows.add(row);
@@ -66,7 +79,8 @@ final class LoadTables {
         PhaseResult result = cell.phase(phase).orElse(null);
         row.add(result == null ? Markdown.NONE : Markdown.pair(result.p50Micros(), result.p99Micros())
             + (result.targetRate() > 0 && !phase.equals(PhaseResult.UNLOADED)
-                ? " @ " + Markdown.whole(result.targetRate()) + "/s" : ""));
+                ? " @ " + Markdown.whole(result.targetRate()) + "/s" : "")
+            + (result.fellBehind() ? " " + BEHIND + " " + Markdown.whole(result.throughput()) + "/s" : ""));
         last = result;
       }
       row.add(last != null ? Markdown.amount(last.cpuMicrosPerRequest()) : Markdown.NONE);

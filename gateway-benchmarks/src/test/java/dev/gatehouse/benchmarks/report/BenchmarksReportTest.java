@@ -4,8 +4,10 @@ import static dev.gatehouse.benchmarks.report.Cells.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.benchmarks.load.CellResult;
 import dev.gatehouse.benchmarks.load.LoadRun;
 import dev.gatehouse.benchmarks.load.LoadSettings;
+import dev.gatehouse.benchmarks.load.PhaseResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +62,22 @@ class BenchmarksReportTest {
     assertThat(md).contains("Written by `./gateway-benchmarks/run` at 2025-01-01T00:00:00Z");
     assertThat(md).contains("- Machine: Test CPU, 2 cores");
     assertThat(md).doesNotContain("NaN").doesNotContain("null");
+  }
+
+  @Test
+  void aPhaseThatFellBehindItsRateIsMarkedWithTheRateItGot() {
+    CellResult behind = new CellResult("jetty", "jetty-bare", null, Cells.REQUEST, List.of(
+        new PhaseResult(PhaseResult.MAX, 0, 16, 8, 320_000, 40_000, 0, 0, 300, 900, 10),
+        new PhaseResult("80%", 32_000, 16, 4, 80_000, 20_000, 0, 3_000, 900_000, 1_600_000, 10)));
+    LoadRun run = Cells.run(List.of(cell("jetty", null, 40_000, 10.0, 50), cell("jetty", "function", 30_000, 13.0, 60),
+        behind));
+
+    String md = BenchmarksReport.render(run, Optional.empty(), "none");
+
+    assertThat(md).contains("| 900,000 / 1,600,000 @ 32,000/s ⚠ got 20,000/s |");
+    assertThat(md).contains("| 60.0 / 600 @ 24,000/s |");
+    // Only the 80% phase fell behind, in a bare run: only its ratios carry the mark.
+    assertThat(md).contains("| jetty | `function` | 0.75× | +3.0 | 1.20× | 1.20× | 1.20× | 1.20× | 0.00× ⚠ | 0.00× ⚠ |");
   }
 
   @Test
