@@ -41,6 +41,9 @@ public final class BenchmarksReport {
       jmh = JmhResults.read(jmhJson);
       jmhAbsence = "`" + jmhJson + "` does not exist: this run did not produce JMH results (the micro suite "
           + "was skipped, failed, or is not in this build)";
+      if (Files.isRegularFile(jmhJson) && Files.size(jmhJson) == 0) {
+        jmhAbsence = "`" + jmhJson + "` is empty: the JMH run failed before it had results (see the run's output)";
+      }
     } catch (IOException e) {
       jmh = Optional.empty();
       jmhAbsence = "`" + jmhJson + "` could not be read: " + e.getMessage();
@@ -119,7 +122,10 @@ public final class BenchmarksReport {
         .append(String.format(Locale.ROOT, "for %.0f s.%n", s.unloadedSeconds()))
         .append(String.format(Locale.ROOT, "  - **%s**: the open-loop client, %d connections, at that fraction of ",
             fractions, s.connections()))
-        .append(String.format(Locale.ROOT, "the cell's own max req/s, for %.0f s each.%n", s.fractionSeconds()))
+        .append(String.format(Locale.ROOT, "the cell's own max req/s, for %.0f s each: gateway and bare are ",
+            s.fractionSeconds()))
+        .append("compared at the same share of their own capacity, so a gateway with a lower max is measured at ")
+        .append("a lower rate (the rates are in the cells' table).\n")
         .append("  - Open loop: requests leave on a fixed schedule and each latency runs from the request's ")
         .append("intended send time to the end of its answer (HdrHistogram), so a stalled server is charged for ")
         .append("every request it delayed (no coordinated omission). One thread drives all its connections ")

@@ -21,9 +21,12 @@ public final class JmhResults {
 
   private JmhResults() {}
 
-  /** The results in {@code file}, or empty if the file does not exist. */
+  /**
+   * The results in {@code file}, or empty if the file does not exist or is empty (JMH creates the
+   * file before its first benchmark, so a run that failed at once leaves an empty one).
+   */
   public static Optional<List<JmhResult>> read(Path file) throws IOException {
-    if (!Files.isRegularFile(file)) {
+    if (!Files.isRegularFile(file) || Files.size(file) == 0) {
       return Optional.empty();
     }
     return Optional.of(parse(Files.readString(file)));

@@ -39,6 +39,16 @@ class BenchmarksReportTest {
   }
 
   @Test
+  void anEmptyJmhFileMeansTheJmhRunFailed(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("jmh.json"), "");
+
+    BenchmarksReport.write(RUN, dir.resolve("jmh.json"), dir.resolve("BENCHMARKS.md"));
+
+    assertThat(Files.readString(dir.resolve("BENCHMARKS.md")))
+        .contains("JMH results absent: `" + dir.resolve("jmh.json") + "` is empty: the JMH run failed");
+  }
+
+  @Test
   void theTargetsTableGivesEachTargetItsFigureAndVerdict() throws IOException {
     String md = BenchmarksReport.render(RUN, Optional.of(JmhResults.parse(JmhResultsTest.SAMPLE)), "");
 
