@@ -96,8 +96,9 @@ public final class LoadBenchmark {
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%d/%d] %-13s %-17s", index, total,
         cell.variant(), cell.scenario() != null ? cell.scenario() : "(bare)"));
     for (PhaseResult phase : cell.phases()) {
-      line.append(String.format(Locale.ROOT, " | %s %.0f/s p50 %.0f p99 %.0f us cpu %.1f us", phase.name(),
-          phase.throughput(), phase.p50Micros(), phase.p99Micros(), phase.cpuMicrosPerRequest()));
+      line.append(String.format(Locale.ROOT, " | %s %.0f/s p50 %.0f p99 %.0f us cpu %.1f+%.1f jit us", phase.name(),
+          phase.throughput(), phase.p50Micros(), phase.p99Micros(), phase.cpuMicrosPerRequest(),
+          phase.jitMicrosPerRequest()));
       if (phase.errors() + phase.unsent() > 0) {
         line.append(" errors ").append(phase.errors()).append(" unsent ").append(phase.unsent());
       }

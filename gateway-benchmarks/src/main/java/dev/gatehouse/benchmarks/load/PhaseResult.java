@@ -13,10 +13,13 @@ package dev.gatehouse.benchmarks.load;
  * @param unsent open-loop slots not sent before the deadline (0 for the closed loop)
  * @param p50Micros median latency, microseconds (open loop: from the intended send time)
  * @param p99Micros 99th percentile latency, microseconds
- * @param cpuMicrosPerRequest the server process's user+system CPU over the phase per answer
+ * @param cpuMicrosPerRequest the server process's user+system CPU over the phase per answer, without
+ *     its JIT compiler threads
+ * @param jitMicrosPerRequest the JIT compiler threads' CPU over the phase per answer
  */
 public record PhaseResult(String name, double targetRate, int connections, double seconds, long requests,
-    double throughput, long errors, long unsent, double p50Micros, double p99Micros, double cpuMicrosPerRequest) {
+    double throughput, long errors, long unsent, double p50Micros, double p99Micros, double cpuMicrosPerRequest,
+    double jitMicrosPerRequest) {
 
   /** The closed-loop maximum-throughput phase. */
   public static final String MAX = "max";

@@ -2,7 +2,9 @@ package dev.gatehouse.benchmarks.load;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -23,9 +25,48 @@ record ProcStat(long userTicks, long systemTicks) {
     return userTicks + systemTicks;
   }
 
-  /** Reads {@code /proc/<pid>/stat}. */
+  /** Reads {@code /proc/<pid>/stat}: every thread of the process, the exited ones included. */
   static ProcStat read(long pid) throws IOException {
     return parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII));
+  }
+
+  /**
+   * The CPU time of the JIT compiler threads of a JVM ({@code C1 CompilerThread0}, truncated by the
+   * kernel to {@code C1 CompilerThre}), from {@code /proc/<pid>/task/<tid>/stat}. On one core the
+   * compilers keep working well after the warm-up, and their time is not what a request costs.
+   */
+  static ProcStat readCompilers(long pid) throws IOException {
+    long user = 0;
+    long system = 0;
+    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : tasks) {
+        String line;
+        try {
+          line = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+        } catch (NoSuchFileException e) {
+          continue; // the thread ended between the listing and the read
+        }
+        if (isCompiler(line)) {
+          ProcStat stat = parse(line);
+          user += stat.userTicks();
+          system += stat.systemTicks();
+        }
+      }
+    }
+    return new ProcStat(user, system);
+  }
+
+  /** Whether a {@code stat} line is a HotSpot JIT compiler thread's. */
+  static boolean isCompiler(String line) {
+    int open = line.indexOf('(');
+    int close = line.lastIndexOf(')');
+    String name = open >= 0 && close > open ? line.substring(open + 1, close) : "";
+    return name.matches("C[12] CompilerThr.*");
+  }
+
+  /** This time minus {@code other}'s, such as a process's time without its compiler threads. */
+  ProcStat minus(ProcStat other) {
+    return new ProcStat(userTicks - other.userTicks, systemTicks - other.systemTicks);
   }
 
   /**

@@ -12,6 +12,9 @@ final class LoadTables {
   static final String BEHIND = "⚠ got";
   static final String BEHIND_RATIO = "⚠";
 
+  /** µs per request of JIT compiling below which the table leaves it out. */
+  static final double JIT_WORTH_MENTION = 0.5;
+
   private LoadTables() {}
 
   /** Whether the gateway cell or one of its bare runs fell behind in {@code phase}. */
@@ -27,6 +30,13 @@ final class LoadTables {
     List<String> phases = new ArrayList<>(List.of(PhaseResult.UNLOADED));
     run.settings().fractions().forEach(fraction -> phases.add(PhaseResult.fractionName(fraction)));
     return phases;
+  }
+
+  /** CPU per request, and the JIT compilers' share when it is worth a mention. */
+  private static String cpu(PhaseResult phase) {
+    String jit = phase.jitMicrosPerRequest() >= JIT_WORTH_MENTION
+        ? " (+" + Markdown.amount(phase.jitMicrosPerRequest()) + " JIT)" : "";
+    return Markdown.amount(phase.cpuMicrosPerRequest()) + jit;
   }
 
   static String scenarios(LoadRun run) {
@@ -73,7 +83,7 @@ final class LoadTables {
           cell.bare() ? "(bare)" : "`" + cell.scenario() + "`",
           max != null ? Markdown.whole(max.throughput()) : Markdown.NONE,
           max != null ? Markdown.pair(max.p50Micros(), max.p99Micros()) : Markdown.NONE,
-          max != null ? Markdown.amount(max.cpuMicrosPerRequest()) : Markdown.NONE));
+          max != null ? cpu(max) : Markdown.NONE));
       PhaseResult last = null;
       for (String phase : openLoopPhases(run)) {
         PhaseResult result = cell.phase(phase).orElse(null);
@@ -83,7 +93,7 @@ final class LoadTables {
             + (result.fellBehind() ? " " + BEHIND + " " + Markdown.whole(result.throughput()) + "/s" : ""));
         last = result;
       }
-      row.add(last != null ? Markdown.amount(last.cpuMicrosPerRequest()) : Markdown.NONE);
+      row.add(last != null ? cpu(last) : Markdown.NONE);
       long errors = cell.phases().stream().mapToLong(PhaseResult::errors).sum();
       long unsent = cell.phases().stream().mapToLong(PhaseResult::unsent).sum();
       row.add(errors + " / " + unsent);

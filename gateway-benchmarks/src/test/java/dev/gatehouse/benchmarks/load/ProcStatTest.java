@@ -39,11 +39,26 @@ class ProcStatTest {
   }
 
   @Test
-  void readsThisProcess() throws Exception {
-    ProcStat stat = ProcStat.read(ProcessHandle.current().pid());
+  void readsThisProcessAndItsJitCompilerThreads() throws Exception {
+    ProcStat process = ProcStat.read(ProcessHandle.current().pid());
+    ProcStat compilers = ProcStat.readCompilers(ProcessHandle.current().pid());
 
-    assertThat(stat.totalTicks()).isPositive();
+    assertThat(process.totalTicks()).isPositive();
+    assertThat(compilers.totalTicks()).isBetween(0L, process.totalTicks());
     assertThat(ProcStat.clockTicksPerSecond()).isPositive();
+  }
+
+  @Test
+  void knowsHotSpotsCompilerThreadsByTheirTruncatedNames() {
+    assertThat(ProcStat.isCompiler("812 (C2 CompilerThre) S 1 2 3")).isTrue();
+    assertThat(ProcStat.isCompiler("813 (C1 CompilerThre) S 1 2 3")).isTrue();
+    assertThat(ProcStat.isCompiler("814 (jetty-12) S 1 2 3")).isFalse();
+    assertThat(ProcStat.isCompiler("815 (VM Thread) S 1 2 3")).isFalse();
+  }
+
+  @Test
+  void subtractsOneTimeFromAnother() {
+    assertThat(new ProcStat(500, 80).minus(new ProcStat(120, 5))).isEqualTo(new ProcStat(380, 75));
   }
 
   @Test

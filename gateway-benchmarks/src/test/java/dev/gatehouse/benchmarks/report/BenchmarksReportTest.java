@@ -68,6 +68,7 @@ class BenchmarksReportTest {
 
     assertThat(md).contains("| jdk | `function` | 1.00× | +0.5 | 1.33× | 1.33× | 1.33× | 1.33× | 1.33× | 1.33× | 11% (2 runs) |");
     assertThat(md).contains("| 2 | jdk-gateway | `function` | 19,000 | 700 / 2,000 | 21.5 | 120 / 1,200 |");
+    assertThat(md).contains("| 21.5 (+1.5 JIT) | 0 / 0 |");
     assertThat(md).contains("| 1 | jdk-bare | (bare) |");
     assertThat(md).contains("Written by `./gateway-benchmarks/run` at 2025-01-01T00:00:00Z");
     assertThat(md).contains("- Machine: Test CPU, 2 cores");
@@ -77,8 +78,8 @@ class BenchmarksReportTest {
   @Test
   void aPhaseThatFellBehindItsRateIsMarkedWithTheRateItGot() {
     CellResult behind = new CellResult("jetty", "jetty-bare", null, Cells.REQUEST, List.of(
-        new PhaseResult(PhaseResult.MAX, 0, 16, 8, 320_000, 40_000, 0, 0, 300, 900, 10),
-        new PhaseResult("80%", 32_000, 16, 4, 80_000, 20_000, 0, 3_000, 900_000, 1_600_000, 10)));
+        new PhaseResult(PhaseResult.MAX, 0, 16, 8, 320_000, 40_000, 0, 0, 300, 900, 10, 0),
+        new PhaseResult("80%", 32_000, 16, 4, 80_000, 20_000, 0, 3_000, 900_000, 1_600_000, 10, 0)));
     LoadRun run = Cells.run(List.of(cell("jetty", null, 40_000, 10.0, 50), cell("jetty", "function", 30_000, 13.0, 60),
         behind));
 

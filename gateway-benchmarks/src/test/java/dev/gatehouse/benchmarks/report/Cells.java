@@ -20,12 +20,12 @@ final class Cells {
   static CellResult cell(String server, String scenario, double throughput, double cpu, double latency) {
     String variant = server + (scenario == null ? "-bare" : "-gateway");
     return new CellResult(server, variant, scenario, REQUEST, List.of(
-        new PhaseResult(PhaseResult.MAX, 0, 16, 8, (long) (throughput * 8), throughput, 0, 0, 700, 2_000, cpu),
-        new PhaseResult(PhaseResult.UNLOADED, 1_000, 1, 3, 3_000, 1_000, 0, 0, latency, 10 * latency, 2 * cpu),
+        new PhaseResult(PhaseResult.MAX, 0, 16, 8, (long) (throughput * 8), throughput, 0, 0, 700, 2_000, cpu, 0),
+        new PhaseResult(PhaseResult.UNLOADED, 1_000, 1, 3, 3_000, 1_000, 0, 0, latency, 10 * latency, 2 * cpu, 0),
         new PhaseResult("50%", throughput / 2, 16, 4, (long) (throughput * 2), throughput / 2, 0, 0, latency,
-            10 * latency, cpu),
+            10 * latency, cpu, 0),
         new PhaseResult("80%", throughput * 0.8, 16, 4, (long) (throughput * 3.2), throughput * 0.8, 0, 0,
-            latency, 10 * latency, cpu)));
+            latency, 10 * latency, cpu, 1.5)));
   }
 
   static LoadRun run(List<CellResult> cells) {
