@@ -26,13 +26,18 @@ public record Comparison(String server, String scenario, String request, int bas
     latency = List.copyOf(latency);
   }
 
-  /** Gateway over bare latency in one phase. */
-  public record LatencyRatio(String phase, double p50Ratio, double p99Ratio) {}
+  /**
+   * Gateway over bare latency in one phase.
+   *
+   * @param fellBehind whether the gateway fell behind the phase's rate, or every bare run did: the
+   *     ratio then compares queues rather than servers
+   */
+  public record LatencyRatio(String phase, double p50Ratio, double p99Ratio, boolean fellBehind) {}
 
   /** The p50/p99 ratios of the phase called {@code phase}; NaN ratios if it did not run. */
   public LatencyRatio latency(String phase) {
     return latency.stream().filter(ratio -> ratio.phase().equals(phase)).findFirst()
-        .orElse(new LatencyRatio(phase, Double.NaN, Double.NaN));
+        .orElse(new LatencyRatio(phase, Double.NaN, Double.NaN, false));
   }
 
   /** A comparison for every gateway cell that has a baseline, in the cells' order. */
@@ -58,9 +63,15 @@ public record Comparison(String server, String scenario, String request, int bas
     List<LatencyRatio> latency = new ArrayList<>();
     for (PhaseResult phase : gateway.phases()) {
       if (!phase.name().equals(PhaseResult.MAX)) {
+        // A bare run that fell behind measured a queue; the other run, if it kept up, is the baseline.
+        List<CellResult> keptUp = bare.stream()
+            .filter(cell -> cell.phase(phase.name()).map(p -> !p.fellBehind()).orElse(false))
+            .toList();
+        List<CellResult> baseline = keptUp.isEmpty() ? bare : keptUp;
         latency.add(new LatencyRatio(phase.name(),
-            phase.p50Micros() / mean(bare, phase.name(), PhaseResult::p50Micros),
-            phase.p99Micros() / mean(bare, phase.name(), PhaseResult::p99Micros)));
+            phase.p50Micros() / mean(baseline, phase.name(), PhaseResult::p50Micros),
+            phase.p99Micros() / mean(baseline, phase.name(), PhaseResult::p99Micros),
+            phase.fellBehind() || keptUp.isEmpty()));
       }
     }
     PhaseResult max = gateway.phase(PhaseResult.MAX).orElse(null);

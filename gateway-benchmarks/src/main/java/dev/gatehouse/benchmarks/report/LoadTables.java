@@ -17,13 +17,6 @@ final class LoadTables {
 
   private LoadTables() {}
 
-  /** Whether the gateway cell or one of its bare runs fell behind in {@code phase}. */
-  private static boolean fellBehind(LoadRun run, Comparison comparison, String phase) {
-    return run.cells().stream()
-        .filter(cell -> cell.server().equals(comparison.server()) && cell.request().equals(comparison.request())
-            && (cell.bare() || comparison.scenario().equals(cell.scenario())))
-        .anyMatch(cell -> cell.phase(phase).map(PhaseResult::fellBehind).orElse(false));
-  }
 
   /** The phase names of the open-loop runs, in order: unloaded, then each fraction. */
   static List<String> openLoopPhases(LoadRun run) {
@@ -57,7 +50,7 @@ final class LoadTables {
       List<String> row = new ArrayList<>(List.of(c.server(), "`" + c.scenario() + "`",
           Markdown.ratio(c.throughputRatio()), Markdown.signed(c.addedCpuMicros())));
       for (String phase : openLoopPhases(run)) {
-        String mark = fellBehind(run, c, phase) ? " " + BEHIND_RATIO : "";
+        String mark = c.latency(phase).fellBehind() ? " " + BEHIND_RATIO : "";
         row.add(Markdown.ratio(c.latency(phase).p50Ratio()) + mark);
         row.add(Markdown.ratio(c.latency(phase).p99Ratio()) + mark);
       }

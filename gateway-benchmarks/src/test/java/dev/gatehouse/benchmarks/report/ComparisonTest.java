@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.gatehouse.benchmarks.load.CellResult;
+import dev.gatehouse.benchmarks.load.PhaseResult;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +39,23 @@ class ComparisonTest {
     assertThat(jetty.bareSpread()).isZero();
     assertThat(jetty.throughputRatio()).isCloseTo(0.75, within(1e-9));
     assertThat(jetty.addedCpuMicros()).isCloseTo(3.0, within(1e-9));
+  }
+
+  @Test
+  void aBareRunThatFellBehindIsLeftOutOfTheLatencyBaselineUnlessEveryRunDid() {
+    CellResult behind = new CellResult("jdk", "jdk-bare", null, Cells.REQUEST, List.of(
+        new PhaseResult(PhaseResult.MAX, 0, 16, 8, 160_000, 20_000, 0, 0, 700, 2_000, 20, 0),
+        new PhaseResult("80%", 16_000, 16, 4, 40_000, 10_000, 0, 0, 500_000, 900_000, 20, 0)));
+    CellResult gateway = cell("jdk", "function", 19_000, 21.5, 120);
+
+    Comparison oneKeptUp = Comparison.of(List.of(cell("jdk", null, 20_000, 20.0, 100), gateway, behind)).get(0);
+    Comparison noneKeptUp = Comparison.of(List.of(behind, gateway, behind)).get(0);
+
+    assertThat(oneKeptUp.latency("80%").p50Ratio()).isCloseTo(1.2, within(1e-9));
+    assertThat(oneKeptUp.latency("80%").fellBehind()).isFalse();
+    assertThat(oneKeptUp.throughputRatio()).isCloseTo(19_000.0 / 20_000, within(1e-9));
+    assertThat(noneKeptUp.latency("80%").p50Ratio()).isCloseTo(120.0 / 500_000, within(1e-12));
+    assertThat(noneKeptUp.latency("80%").fellBehind()).isTrue();
   }
 
   @Test
