@@ -1,0 +1,81 @@
+package dev.gatehouse.benchmarks.load;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where each process runs: the server alone on core 0, and the orchestrator (with the open-loop
+ * client and any backend) and wrk on core 1, so that the generator never takes the server's CPU.
+ * Without {@code taskset} nothing is pinned and the report says so.
+ */
+final class Taskset {
+  static final int SERVER_CORE = 0;
+  static final int GENERATOR_CORE = 1;
+
+  private final Optional<Path> taskset;
+
+  private Taskset(Optional<Path> taskset) {
+    this.taskset = taskset;
+  }
+
+  /**
+   * Uses {@code taskset} from the {@code PATH} when there is one and the machine has two cores.
+   *
+   * @param cores the machine's cores, counted from {@code /proc/cpuinfo}: this JVM's own
+   *     {@code availableProcessors()} is 1 once it has been pinned
+   */
+  static Taskset detect(int cores) {
+    return new Taskset(cores >= 2 ? Executables.find("taskset") : Optional.empty());
+  }
+
+  /** Pins nothing. */
+  static Taskset none() {
+    return new Taskset(Optional.empty());
+  }
+
+  boolean pins() {
+    return taskset.isPresent();
+  }
+
+  /** The command prefix that starts a program on the server's core; empty without taskset. */
+  List<String> serverPrefix() {
+    return prefix(SERVER_CORE);
+  }
+
+  /** The command prefix that starts a program on the generator's core; empty without taskset. */
+  List<String> generatorPrefix() {
+    return prefix(GENERATOR_CORE);
+  }
+
+  private List<String> prefix(int core) {
+    return taskset.map(path -> List.of(path.toString(), "-c", Integer.toString(core))).orElse(List.of());
+  }
+
+  /**
+   * Moves every thread of this JVM to the generator's core. Threads started later inherit it, so
+   * the open-loop client and the backend run there too.
+   */
+  void pinThisProcessToGeneratorCore() throws IOException, InterruptedException {
+    if (taskset.isEmpty()) {
+      return;
+    }
+    Process process = new ProcessBuilder(taskset.get().toString(), "-a", "-p", "-c", Integer.toString(GENERATOR_CORE),
+        Long.toString(ProcessHandle.current().pid()))
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      process.destroyForcibly();
+      throw new IOException("taskset could not pin this process to core " + GENERATOR_CORE);
+    }
+  }
+
+  /** How BENCHMARKS.md describes the placement. */
+  String description() {
+    return pins()
+        ? "server pinned to core " + SERVER_CORE + " (taskset -c " + SERVER_CORE + "); load generator, "
+            + "orchestrator and backend on core " + GENERATOR_CORE
+        : "not pinned (taskset absent or fewer than 2 cores): server and generator share the cores";
+  }
+}

@@ -1,0 +1,156 @@
+package dev.gatehouse.benchmarks.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.benchmarks.load.LoadRun;
+import dev.gatehouse.benchmarks.load.LoadSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Writes BENCHMARKS.md from one load run and the JMH results of the same run. Every figure in the
+ * file comes from those two inputs; where the JMH results are absent, the file says so. Also a
+ * main, to write the file again from {@code load.json} and {@code jmh.json} without measuring:
+ *
+ * <pre>
+ * java -cp benchmarks.jar dev.gatehouse.benchmarks.report.BenchmarksReport \
+ *     gateway-benchmarks/target/load.json gateway-benchmarks/target/jmh.json BENCHMARKS.md
+ * </pre>
+ */
+public final class BenchmarksReport {
+  private BenchmarksReport() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 3) {
+      throw new IllegalArgumentException("arguments: " + args.length + " (expected: load.json jmh.json BENCHMARKS.md)");
+    }
+    LoadRun run = new ObjectMapper().readValue(Path.of(args[0]).toFile(), LoadRun.class);
+    write(run, Path.of(args[1]), Path.of(args[2]));
+  }
+
+  /** Writes {@code out} from {@code run} and the JMH results in {@code jmhJson}, if that file exists. */
+  public static void write(LoadRun run, Path jmhJson, Path out) throws IOException {
+    Optional<List<JmhResult>> jmh;
+    String jmhAbsence;
+    try {
+      jmh = JmhResults.read(jmhJson);
+      jmhAbsence = "`" + jmhJson + "` does not exist: this run did not produce JMH results (the micro suite "
+          + "was skipped, failed, or is not in this build)";
+      if (Files.isRegularFile(jmhJson) && Files.size(jmhJson) == 0) {
+        jmhAbsence = "`" + jmhJson + "` is empty: the JMH run failed before it had results (see the run's output)";
+      }
+    } catch (IOException e) {
+      jmh = Optional.empty();
+      jmhAbsence = "`" + jmhJson + "` could not be read: " + e.getMessage();
+    }
+    Files.writeString(out, render(run, jmh, jmhAbsence), StandardCharsets.UTF_8);
+  }
+
+  /** The whole file. */
+  static String render(LoadRun run, Optional<List<JmhResult>> jmh, String jmhAbsence) {
+    List<Comparison> comparisons = Comparison.of(run.cells());
+    StringBuilder md = new StringBuilder()
+        .append("# Gatehouse benchmarks\n\n")
+        .append("Written by `").append(run.command()).append("` at ").append(run.date())
+        .append(". Every figure below comes from that run; running the command again replaces them all.\n\n")
+        .append(run.settings().smoke()
+            ? "**Smoke run (`--quick`)**: phases of a second or two, too short to quote; run without `--quick` for "
+                + "figures.\n\n"
+            : "")
+        .append("- Machine: ").append(run.environment().cpuModel()).append(", ").append(run.environment().cores())
+        .append(" cores (`/proc/cpuinfo`), ").append(run.environment().os()).append('\n')
+        .append("- JDK: ").append(run.environment().javaVersion()).append(" (").append(run.environment().vm())
+        .append(")\n")
+        .append("- Placement: ").append(run.placement()).append('\n')
+        .append("- Maximum-throughput generator: ").append(run.generator()).append("\n\n")
+        .append("## Targets (issue 4)\n\n")
+        .append(Markdown.table(List.of("target", "measured", "result"), targetRows(comparisons, jmh)))
+        .append("\nTargets are reported, not asserted. The load figures come from a shared or busy machine as ")
+        .append("readily as from an idle one: the bare runs' spread in the next table shows how much the ")
+        .append("machine itself moved during the run.\n\n")
+        .append("## Load: the gateway against the bare server\n\n")
+        .append(LoadTables.scenarios(run)).append('\n')
+        .append(LoadTables.ratios(run, comparisons)).append('\n')
+        .append("Every cell in the order it ran:\n\n")
+        .append(LoadTables.cells(run)).append('\n')
+        .append("## Microbenchmarks (JMH)\n\n")
+        .append(jmh.map(JmhTables::render).orElse("JMH results absent: " + jmhAbsence + ".\n")).append('\n')
+        .append(method(run));
+    return md.toString();
+  }
+
+  private static List<List<String>> targetRows(List<Comparison> comparisons, Optional<List<JmhResult>> jmh) {
+    List<List<String>> rows = new ArrayList<>();
+    Target.evaluate(comparisons, jmh).forEach(t -> rows.add(List.of(t.description(), t.measured(), t.verdict().label())));
+    return rows;
+  }
+
+  private static String method(LoadRun run) {
+    LoadSettings s = run.settings();
+    List<String> phases = LoadTables.openLoopPhases(run);
+    String fractions = String.join(" and ", phases.subList(1, phases.size()));
+    return new StringBuilder("## Method\n\n")
+        .append("- One command runs everything: `").append(run.command()).append("` (from the repository root; ")
+        .append("`--quick` for a smoke run whose figures are too short to quote). It builds the module, runs the ")
+        .append("JMH suite, runs the load benchmark and writes this file.\n")
+        .append("- JMH: ").append(run.jmhCommand() != null ? "`" + run.jmhCommand() + "`" : "not run by this command")
+        .append(". ns/op is JMH's primary score converted to nanoseconds per operation, ± its 99.9% error; ")
+        .append("B/op is `gc.alloc.rate.norm` from `-prof gc`.\n")
+        .append("- Load: one fresh server JVM per cell (`java -Xms").append(s.heap()).append(" -Xmx").append(s.heap())
+        .append(" -XX:+UseSerialGC`, access log at `warn`; the JDK server, bare and gateway alike, with ")
+        .append("`-Dsun.net.httpserver.nodelay=true -Dsun.net.httpserver.maxReqTime=30 ")
+        .append("-Dsun.net.httpserver.maxRspTime=60`), ").append(s.serverThreads())
+        .append(" handler threads on both servers, bare and gateway alike, mounted at `/`. Placement: ")
+        .append(run.placement()).append(". Loopback only, keep-alive connections throughout.\n")
+        .append("- Order: for each server, the bare baseline, then each scenario's gateway, then the bare ")
+        .append("baseline again; a gateway figure is compared with the mean of the two bare runs of the same ")
+        .append("run and server. The bare runs' spread is (max - min) / mean of their throughput.\n")
+        .append(String.format(Locale.ROOT, "- Each cell: %.0f s of closed-loop warm-up (plus 1 s of the open-loop ",
+            s.warmupSeconds()))
+        .append("client, for its own JIT), then the measured phases:\n")
+        .append(String.format(Locale.ROOT, "  - **max**: the generator for %.0f s over %d connections, sending each ",
+            s.maxSeconds(), s.connections()))
+        .append("request as soon as the previous answer is in. *max req/s* is its throughput; *max p50 / p99* its ")
+        .append("latencies, those of a saturated server measured from the actual send (closed loop).\n")
+        .append(String.format(Locale.ROOT, "  - **unloaded**: the open-loop client, 1 connection, %,.0f requests/s ",
+            s.unloadedRate()))
+        .append(String.format(Locale.ROOT, "for %.0f s.%n", s.unloadedSeconds()))
+        .append(String.format(Locale.ROOT, "  - **%s**: the open-loop client, %d connections, at that fraction of ",
+            fractions, s.connections()))
+        .append(String.format(Locale.ROOT, "the cell's own max req/s, for %.0f s each: gateway and bare are ",
+            s.fractionSeconds()))
+        .append("compared at the same share of their own capacity, so a gateway with a lower max is measured at ")
+        .append("a lower rate (the rates are in the cells' table).\n")
+        .append("  - Open loop: requests leave on a fixed schedule and each latency runs from the request's ")
+        .append("intended send time to the end of its answer (HdrHistogram), so a stalled server is charged for ")
+        .append("every request it delayed (no coordinated omission). One thread drives all its connections ")
+        .append("through one selector and polls in the last 1.2 ms before each slot, so requests leave on time to ")
+        .append("within microseconds (a timed sleep would overshoot by the kernel's ~50 µs timer slack); the ")
+        .append("generator's core is busy throughout. Bounded: at most ")
+        .append(Markdown.whole(s.maxRequestsPerPhase())).append(" requests per phase, none started more than ")
+        .append(LoadSettings.GRACE_SECONDS).append(" s after the schedule's end (*unsent*).\n")
+        .append("- ⚠: an open-loop phase whose answers fell below 95% of its rate (*got N/s*): the server, or the ")
+        .append("machine under it, did not keep up, so its latencies measure a growing queue. A bare run that fell ")
+        .append("behind is left out of that phase's baseline when the other bare run kept up; in the ratio table ⚠ ")
+        .append("marks ratios where the gateway fell behind, or every bare run did.\n")
+        .append("- *CPU µs/req*: the server process's user + system time from `/proc/<pid>/stat` (utime + stime, ")
+        .append(run.clockTicksPerSecond()).append(" ticks/s from `getconf CLK_TCK`), read before and after the ")
+        .append("phase, divided by the answers in it: what one request costs the server, whatever the ")
+        .append("generator did. The JIT compiler threads (`C1/C2 CompilerThread`, from `/proc/<pid>/task/*/stat`) ")
+        .append("are left out and shown apart as *+N JIT* where they took 0.5 µs/req or more: on one core they ")
+        .append("keep compiling well after the warm-up. Garbage collection stays in. At max it is the cost at full ")
+        .append("load; at a fraction it includes idle wake-ups.\n")
+        .append("- *throughput × bare*: gateway max req/s over bare. *added CPU*: gateway CPU µs/req at max minus ")
+        .append("bare. *p50 ×, p99 ×*: gateway latency over bare in the same phase. *errors*: non-2xx/3xx answers ")
+        .append("and failed requests over all phases.\n")
+        .append("- Where a target is missed, profile before changing code: `java -jar ")
+        .append("gateway-benchmarks/target/benchmarks.jar HandleBenchmark -prof stack` or a JFR recording of a ")
+        .append("server (`ServerMain`, see `gateway-benchmarks/run --help`).\n")
+        .toString();
+  }
+}

@@ -1,0 +1,41 @@
+package dev.gatehouse.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.Gateway;
+import dev.gatehouse.GatewayRequest;
+import dev.gatehouse.GatewayResponse;
+import java.util.HashSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ScenariosTest {
+
+  @Test
+  void everyScenarioGivesTheTrivialAnswerInProcess() throws Exception {
+    for (Scenario scenario : Scenarios.all()) {
+      try (Gateway gateway = scenario.gateway().build(null)) {
+        LoadRequest load = scenario.request();
+        GatewayResponse response = gateway.handle(GatewayRequest.builder(load.method(), load.path())
+            .header("Host", "127.0.0.1").sourceIp("127.0.0.1").build()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+
+        assertThat(response.status()).as(scenario.name()).isEqualTo(TrivialAnswer.STATUS);
+        assertThat(response.bodyAsString()).as(scenario.name()).isEqualTo(TrivialAnswer.BODY);
+        assertThat(response.headers().first("Content-Type")).as(scenario.name()).isEqualTo(TrivialAnswer.CONTENT_TYPE);
+      }
+    }
+  }
+
+  @Test
+  void namesAreUniqueAndFindTheirScenario() {
+    assertThat(new HashSet<>(Scenarios.all().stream().map(Scenario::name).toList())).hasSameSizeAs(Scenarios.all());
+    assertThat(Scenarios.named("mock").description()).contains("mock");
+  }
+
+  @Test
+  void scenario_unknown() {
+    assertThatThrownBy(() -> Scenarios.named("jwt"))
+        .hasMessage("scenario: \"jwt\" (expected: one of [function, function-blocking, mock])");
+  }
+}

@@ -1,0 +1,83 @@
+package dev.gatehouse.benchmarks.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The servers and the open-loop client together, in this JVM, over loopback, for about a second
+ * each. No timing is asserted: this machine's speed is not the test's business.
+ */
+class ServerSmokeTest {
+  private static final Scenario FUNCTION = Scenarios.named("function");
+
+  @ParameterizedTest
+  @EnumSource(Variant.class)
+  void theOpenLoopClientGetsEveryAnswer(Variant variant) throws Exception {
+    try (RunningServer server = ServerMain.start(variant, FUNCTION, 4, null)) {
+      Schedule schedule = new Schedule(200, Duration.ofMillis(600), 1_000);
+
+      OpenLoopClient.Result result = OpenLoopClient.run(new InetSocketAddress("127.0.0.1", server.port()),
+          FUNCTION.request(), schedule, 2, Duration.ofSeconds(5), Duration.ofSeconds(5));
+
+      assertThat(result.scheduled()).isEqualTo(120);
+      assertThat(result.completed()).isEqualTo(120);
+      assertThat(result.non2xx() + result.errors() + result.unsent()).isZero();
+      assertThat(result.latency().getTotalCount()).isEqualTo(120);
+      assertThat(result.percentileMicros(99)).isPositive();
+    }
+  }
+
+  @Test
+  void bareServersAndEveryScenarioPutTheSameAnswerOnTheWire() throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    for (Variant.Server kind : Variant.Server.values()) {
+      Answer bare = fetch(client, Variant.of(kind, false), FUNCTION);
+      for (Scenario scenario : Scenarios.all()) {
+        Answer gateway = fetch(client, Variant.of(kind, true), scenario);
+
+        assertThat(gateway).as(kind + " " + scenario.name()).isEqualTo(bare);
+      }
+      assertThat(bare.status()).isEqualTo(TrivialAnswer.STATUS);
+      assertThat(bare.body()).isEqualTo(TrivialAnswer.BODY);
+    }
+  }
+
+  @Test
+  void theClosedLoopClientCountsAnswersForTheFallbackWithoutWrk() throws Exception {
+    try (RunningServer server = ServerMain.start(Variant.JDK_BARE, null, 4, null)) {
+      MaxLoadGenerator.Result result = new ClosedLoopClient(500, Duration.ofSeconds(5))
+          .run(new InetSocketAddress("127.0.0.1", server.port()), Scenarios.HELLO, Duration.ofMillis(500), 2);
+
+      assertThat(result.requests()).isPositive().isLessThanOrEqualTo(500);
+      assertThat(result.errors()).isZero();
+    }
+  }
+
+  /** Status, body, Content-Type and the set of header names (values vary: dates, request ids). */
+  private record Answer(int status, String body, String contentType, Set<String> headerNames) {}
+
+  private static Answer fetch(HttpClient client, Variant variant, Scenario scenario) throws Exception {
+    try (RunningServer server = ServerMain.start(variant, scenario, 4, null)) {
+      HttpResponse<String> response = client.send(
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + scenario.request().path()))
+              .timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      Set<String> names = new TreeSet<>();
+      response.headers().map().keySet().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+      return new Answer(response.statusCode(), response.body(),
+          response.headers().firstValue("content-type").orElse(null), names);
+    }
+  }
+}
