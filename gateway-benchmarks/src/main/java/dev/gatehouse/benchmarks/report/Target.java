@@ -20,6 +20,8 @@ public record Target(String description, String measured, Verdict verdict) {
   static final double MAX_HANDLE_NANOS = 5_000;
   static final double MAX_HANDLE_BYTES = 1_024;
   static final double MAX_ROUTING_RATIO = 2.0;
+  /** Bare runs further apart than this make a load verdict noisy. */
+  static final double NOISY_SPREAD = 0.10;
 
   /** Whether a target was met. */
   public enum Verdict {
@@ -42,6 +44,15 @@ public record Target(String description, String measured, Verdict verdict) {
     }
   }
 
+  /**
+   * A warning when the two bare runs of a comparison differ by more than {@link #NOISY_SPREAD}: the
+   * machine moved under the run, and a verdict near its threshold may flip on the next one.
+   */
+  private static String noise(Comparison c) {
+    return c.bareSpread() > NOISY_SPREAD
+        ? " (noisy: the bare runs differ by " + Markdown.percent(c.bareSpread()) + ")" : "";
+  }
+
   /** Every target, evaluated against this run's load comparisons and JMH results (if any). */
   public static List<Target> evaluate(List<Comparison> comparisons, Optional<List<JmhResult>> jmh) {
     List<Target> targets = new ArrayList<>();
@@ -52,10 +63,10 @@ public record Target(String description, String measured, Verdict verdict) {
     }
     for (Comparison c : function) {
       targets.add(new Target(c.server() + ": function route throughput >= 0.90× bare",
-          Markdown.ratio(c.throughputRatio()),
+          Markdown.ratio(c.throughputRatio()) + noise(c),
           Verdict.of(c.throughputRatio(), c.throughputRatio() >= MIN_THROUGHPUT_RATIO)));
       targets.add(new Target(c.server() + ": function route adds <= 2 µs server CPU per request",
-          Markdown.signed(c.addedCpuMicros()) + " µs",
+          Markdown.signed(c.addedCpuMicros()) + " µs" + noise(c),
           Verdict.of(c.addedCpuMicros(), c.addedCpuMicros() <= MAX_ADDED_CPU_MICROS)));
     }
     List<JmhResult> results = jmh.orElse(List.of());

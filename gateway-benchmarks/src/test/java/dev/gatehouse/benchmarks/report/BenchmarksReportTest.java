@@ -52,8 +52,10 @@ class BenchmarksReportTest {
   void theTargetsTableGivesEachTargetItsFigureAndVerdict() throws IOException {
     String md = BenchmarksReport.render(RUN, Optional.of(JmhResults.parse(JmhResultsTest.SAMPLE)), "");
 
-    assertThat(md).contains("| jdk: function route throughput >= 0.90× bare | 1.00× | met |");
-    assertThat(md).contains("| jdk: function route adds <= 2 µs server CPU per request | +0.5 µs | met |");
+    // The jdk bare runs differ by 2,000 / 19,000 req/s: more than 10%, so the figures say they are noisy.
+    assertThat(md).contains("| jdk: function route throughput >= 0.90× bare | 1.00× (noisy: the bare runs differ by 11%) | met |");
+    assertThat(md).contains("| jdk: function route adds <= 2 µs server CPU per request | +0.5 µs (noisy: the bare runs "
+        + "differ by 11%) | met |");
     assertThat(md).contains("| jetty: function route throughput >= 0.90× bare | 0.75× | **missed** |");
     assertThat(md).contains("| jetty: function route adds <= 2 µs server CPU per request | +3.0 µs | **missed** |");
     assertThat(md).contains("(HandleBenchmark.asyncFunction): <= 5 µs | 2.0 µs | met |");
