@@ -107,7 +107,7 @@ final class HeaderGroups implements BiConsumer<String, String> {
   String[] names(boolean lowerCase) {
     String[] keys = new String[size];
     for (int i = 0; i < size; i++) {
-      keys[i] = lowerCase ? names[i].toLowerCase(Locale.ROOT) : names[i];
+      keys[i] = lowerCase ? HeaderNames.lowerCase(names[i]) : names[i];
     }
     return keys;
   }
