@@ -118,9 +118,11 @@ public final class Headers {
   }
 
   public Builder toBuilder() {
-    Builder builder = new Builder();
-    builder.names.addAll(Arrays.asList(names));
-    builder.values.addAll(Arrays.asList(values));
+    // room for the field or two a caller adds to a copy, such as a request id
+    Builder builder = new Builder(names.length + 2);
+    System.arraycopy(names, 0, builder.names, 0, names.length);
+    System.arraycopy(values, 0, builder.values, 0, values.length);
+    builder.size = names.length;
     return builder;
   }
 
@@ -146,15 +148,35 @@ public final class Headers {
 
   /** Collects fields; not thread-safe. */
   public static final class Builder {
-    private final List<String> names = new ArrayList<>();
-    private final List<String> values = new ArrayList<>();
+    // parallel arrays rather than lists: a request or response carries a dozen fields, and the
+    // builder is on every request's path
+    private String[] names;
+    private String[] values;
+    private int size;
 
-    private Builder() {}
+    private Builder() {
+      this(8);
+    }
+
+    private Builder(int capacity) {
+      names = new String[capacity];
+      values = new String[capacity];
+    }
 
     /** Appends a field, keeping any earlier field of the same name. */
     public Builder add(String name, String value) {
-      names.add(Objects.requireNonNull(name, "header name"));
-      values.add(Objects.requireNonNull(value, "header " + name + " value"));
+      Objects.requireNonNull(name, "header name");
+      if (value == null) {
+        throw new NullPointerException("header " + name + " value");
+      }
+      if (size == names.length) {
+        int capacity = Math.max(8, size * 2);
+        names = Arrays.copyOf(names, capacity);
+        values = Arrays.copyOf(values, capacity);
+      }
+      names[size] = name;
+      values[size] = value;
+      size++;
       return this;
     }
 
@@ -165,18 +187,23 @@ public final class Headers {
     }
 
     public Builder remove(String name) {
-      for (int i = names.size() - 1; i >= 0; i--) {
-        if (names.get(i).equalsIgnoreCase(name)) {
-          names.remove(i);
-          values.remove(i);
+      int kept = 0;
+      for (int i = 0; i < size; i++) {
+        if (!names[i].equalsIgnoreCase(name)) {
+          names[kept] = names[i];
+          values[kept] = values[i];
+          kept++;
         }
       }
+      Arrays.fill(names, kept, size, null);
+      Arrays.fill(values, kept, size, null);
+      size = kept;
       return this;
     }
 
     public boolean contains(String name) {
-      for (String n : names) {
-        if (n.equalsIgnoreCase(name)) {
+      for (int i = 0; i < size; i++) {
+        if (names[i].equalsIgnoreCase(name)) {
           return true;
         }
       }
@@ -184,10 +211,10 @@ public final class Headers {
     }
 
     public Headers build() {
-      if (names.isEmpty()) {
+      if (size == 0) {
         return EMPTY;
       }
-      return new Headers(names.toArray(new String[0]), values.toArray(new String[0]));
+      return new Headers(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
     }
   }
 }

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,6 +26,7 @@ final class AsyncExchange implements AsyncListener {
   private static final System.Logger LOG = System.getLogger(GatewayServlet.class.getName());
   /** The largest array a JVM reliably allocates: the ceiling for a body whatever the limit says. */
   private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 8;
+  private static final byte[] NO_BODY = new byte[0];
   private static final String INTERNAL_ERROR = "{\"message\":\"Internal server error\"}";
 
   private final Gateway gateway;
@@ -44,27 +46,76 @@ final class AsyncExchange implements AsyncListener {
     this.headRequest = headRequest;
   }
 
-  /** Starts async processing of {@code servletRequest}; returns before the gateway answers. */
+  /**
+   * Serves {@code servletRequest}. A request without a body whose answer is ready at once and fits
+   * the response buffer is answered from the calling container thread, without async processing;
+   * any other starts async processing and returns before the gateway answers.
+   */
   static void start(Gateway gateway, HttpServletRequest servletRequest,
       HttpServletResponse servletResponse) throws IOException {
     GatewayRequest.Builder head = ServletRequests.head(servletRequest);
-    AsyncContext async = servletRequest.startAsync(servletRequest, servletResponse);
-    // no container timeout: the gateway bounds every integration itself and always answers
-    async.setTimeout(0);
-    AsyncExchange exchange = new AsyncExchange(gateway, async, servletResponse, head,
-        "HEAD".equals(servletRequest.getMethod()));
-    async.addListener(exchange);
-
+    boolean headRequest = "HEAD".equals(servletRequest.getMethod());
+    if (ServletRequests.hasNoBody(servletRequest)) {
+      GatewayRequest gatewayRequest = head.body(NO_BODY).build();
+      CompletionStage<GatewayResponse> answer = call(gateway, gatewayRequest);
+      GatewayResponse ready = readyAnswer(answer, servletResponse.getBufferSize());
+      if (ready != null) {
+        try {
+          ResponseWriter.writeBuffered(servletResponse, ready, headRequest);
+        } catch (IOException e) {
+          LOG.log(Level.DEBUG, "writing the response failed", e);
+        }
+        return;
+      }
+      begin(gateway, servletRequest, servletResponse, head, headRequest).respondWhenDone(gatewayRequest, answer);
+      return;
+    }
+    AsyncExchange exchange = begin(gateway, servletRequest, servletResponse, head, headRequest);
     long limit = Math.min(gateway.maxRequestBodyBytes(), MAX_ARRAY_BYTES);
     long declared = servletRequest.getContentLengthLong();
     if (declared > limit) {
       // the body is never read, so a client announcing gigabytes costs nothing
       exchange.bodyTooLarge();
-    } else if (declared == 0) {
-      exchange.bodyRead(new byte[0]);
     } else {
       ServletInputStream in = servletRequest.getInputStream();
       in.setReadListener(new BodyReader(in, limit, declared, exchange));
+    }
+  }
+
+  private static AsyncExchange begin(Gateway gateway, HttpServletRequest servletRequest,
+      HttpServletResponse servletResponse, GatewayRequest.Builder head, boolean headRequest) {
+    AsyncContext async = servletRequest.startAsync(servletRequest, servletResponse);
+    // no container timeout: the gateway bounds every integration itself and always answers
+    async.setTimeout(0);
+    AsyncExchange exchange = new AsyncExchange(gateway, async, servletResponse, head, headRequest);
+    async.addListener(exchange);
+    return exchange;
+  }
+
+  /**
+   * The answer when it is already there, successful, and small enough to be buffered whole;
+   * otherwise {@code null}, and the async path writes it, or reports the failure, when it comes.
+   */
+  private static GatewayResponse readyAnswer(CompletionStage<GatewayResponse> answer, int bufferSize) {
+    if (answer instanceof CompletableFuture<GatewayResponse> future
+        && future.isDone() && !future.isCompletedExceptionally()) {
+      GatewayResponse response = future.getNow(null);
+      if (response != null && response.bodyLength() <= bufferSize) {
+        return response;
+      }
+    }
+    return null;
+  }
+
+  /** The gateway's answer; a gateway that throws or answers {@code null} gives a failed stage. */
+  private static CompletionStage<GatewayResponse> call(Gateway gateway, GatewayRequest request) {
+    try {
+      CompletionStage<GatewayResponse> answer = gateway.handle(request);
+      return answer != null
+          ? answer
+          : CompletableFuture.failedFuture(new NullPointerException("gateway.handle returned null"));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
     }
   }
 
@@ -95,17 +146,10 @@ final class AsyncExchange implements AsyncListener {
   }
 
   private void handle(GatewayRequest gatewayRequest) {
-    CompletionStage<GatewayResponse> answer;
-    try {
-      answer = gateway.handle(gatewayRequest);
-    } catch (RuntimeException e) {
-      respond(gatewayRequest, null, e);
-      return;
-    }
-    if (answer == null) {
-      respond(gatewayRequest, null, new NullPointerException("gateway.handle returned null"));
-      return;
-    }
+    respondWhenDone(gatewayRequest, call(gateway, gatewayRequest));
+  }
+
+  private void respondWhenDone(GatewayRequest gatewayRequest, CompletionStage<GatewayResponse> answer) {
     answer.whenComplete((response, failure) -> respond(gatewayRequest, response,
         failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure));
   }

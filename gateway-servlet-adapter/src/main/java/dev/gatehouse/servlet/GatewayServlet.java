@@ -16,7 +16,10 @@ import java.util.Objects;
  * <p>Registration. The servlet must be registered with async support, and so must every filter
  * in front of it: it reads the body and writes the answer with non-blocking I/O and never holds a
  * container thread while the gateway works. Without async support every request fails with a
- * {@link ServletException} that says so. It has no no-argument constructor, so it is registered
+ * {@link ServletException} that says so. A request without a body whose answer is ready as soon as
+ * the gateway is called (a mock, a cached answer, a refusal, a function that completes at once) and
+ * fits the response buffer is answered on the calling thread with no async processing at all: the
+ * answer only fills the buffer, which the container sends when the servlet returns. It has no no-argument constructor, so it is registered
  * programmatically, not in {@code web.xml}:
  *
  * <pre>{@code

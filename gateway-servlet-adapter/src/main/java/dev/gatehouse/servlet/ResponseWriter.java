@@ -34,10 +34,41 @@ final class ResponseWriter implements WriteListener {
    */
   static void write(HttpServletResponse response, GatewayResponse answer, boolean headRequest,
       boolean closeConnection, AsyncExchange exchange) throws IOException {
+    if (!head(response, answer, headRequest, closeConnection)) {
+      exchange.complete();
+      return;
+    }
+    ServletOutputStream out = response.getOutputStream();
+    out.setWriteListener(new ResponseWriter(out, answer.body(), exchange));
+  }
+
+  /**
+   * Writes the whole answer with the output stream in blocking mode, from the thread the container
+   * called the servlet on. Meant for a body that fits the response buffer: the writes then only fill
+   * the buffer, and the container sends it when the servlet returns, so no thread waits on the
+   * client.
+   */
+  static void writeBuffered(HttpServletResponse response, GatewayResponse answer, boolean headRequest)
+      throws IOException {
+    if (!head(response, answer, headRequest, false)) {
+      return;
+    }
+    ByteBuffer body = answer.body();
+    byte[] bytes = new byte[body.remaining()];
+    body.get(bytes);
+    response.getOutputStream().write(bytes);
+  }
+
+  /**
+   * Sets status, header fields and the length; whether a body follows. Framing is the container's
+   * job, from the length set here, so the answer's own Content-Length and Transfer-Encoding are
+   * dropped.
+   */
+  private static boolean head(HttpServletResponse response, GatewayResponse answer, boolean headRequest,
+      boolean closeConnection) {
     int status = answer.status();
     response.setStatus(status);
     answer.headers().forEach((name, value) -> {
-      // framing is the container's job, from the length set below
       if (!name.equalsIgnoreCase("Content-Length") && !name.equalsIgnoreCase("Transfer-Encoding")) {
         response.addHeader(name, value);
       }
@@ -47,16 +78,10 @@ final class ResponseWriter implements WriteListener {
     }
     boolean bodyAllowed = status >= 200 && status != 204 && status != 304;
     if (!bodyAllowed) {
-      exchange.complete();
-      return;
+      return false;
     }
     response.setContentLengthLong(announcedLength(answer, headRequest));
-    if (headRequest || answer.bodyLength() == 0) {
-      exchange.complete();
-      return;
-    }
-    ServletOutputStream out = response.getOutputStream();
-    out.setWriteListener(new ResponseWriter(out, answer.body(), exchange));
+    return !headRequest && answer.bodyLength() > 0;
   }
 
   /**

@@ -42,6 +42,17 @@ final class ServletRequests {
   }
 
   /**
+   * Whether the request certainly has no body: a Content-Length of 0, or an HTTP/1 request with
+   * neither Content-Length nor Transfer-Encoding. Under HTTP/2 and later a body needs neither
+   * field, so there only a length of 0 says so.
+   */
+  static boolean hasNoBody(HttpServletRequest request) {
+    long declared = request.getContentLengthLong();
+    return declared == 0
+        || declared < 0 && request.getProtocol().startsWith("HTTP/1.") && request.getHeader("Transfer-Encoding") == null;
+  }
+
+  /**
    * The context path plus, for a path mapping such as {@code /api/*}, the servlet path. Any other
    * mapping ({@code /}, an exact path, an extension) mounts the gateway at the context path, because
    * its servlet path is the whole request path, not a fixed prefix.
