@@ -23,6 +23,8 @@ import java.util.Optional;
  * </pre>
  */
 public final class BenchmarksReport {
+  static final String ANALYSIS_FILE = "ANALYSIS.md";
+
   private BenchmarksReport() {}
 
   public static void main(String[] args) throws IOException {
@@ -48,11 +50,22 @@ public final class BenchmarksReport {
       jmh = Optional.empty();
       jmhAbsence = "`" + jmhJson + "` could not be read: " + e.getMessage();
     }
-    Files.writeString(out, render(run, jmh, jmhAbsence), StandardCharsets.UTF_8);
+    Files.writeString(out, render(run, jmh, jmhAbsence, analysis(out)), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The hand-written profile notes kept in {@code gateway-benchmarks/ANALYSIS.md} beside {@code out}:
+   * what dominates where a target is missed. Profiling is done by hand, so its notes live in their own
+   * file and every run carries them over; empty when the file is absent.
+   */
+  static String analysis(Path out) throws IOException {
+    Path parent = out.toAbsolutePath().getParent();
+    Path notes = parent.resolve("gateway-benchmarks").resolve(ANALYSIS_FILE);
+    return Files.isRegularFile(notes) ? Files.readString(notes, StandardCharsets.UTF_8) : "";
   }
 
   /** The whole file. */
-  static String render(LoadRun run, Optional<List<JmhResult>> jmh, String jmhAbsence) {
+  static String render(LoadRun run, Optional<List<JmhResult>> jmh, String jmhAbsence, String analysis) {
     List<Comparison> comparisons = Comparison.of(run.cells());
     StringBuilder md = new StringBuilder()
         .append("# Gatehouse benchmarks\n\n")
@@ -73,6 +86,8 @@ public final class BenchmarksReport {
         .append("\nTargets are reported, not asserted. The load figures come from a shared or busy machine as ")
         .append("readily as from an idle one: the bare runs' spread in the next table shows how much the ")
         .append("machine itself moved during the run.\n\n")
+        .append(analysis.isBlank() ? "" : "## What dominates (profiles, from `gateway-benchmarks/" + ANALYSIS_FILE
+            + "`)\n\n" + analysis.strip() + "\n\n")
         .append("## Load: the gateway against the bare server\n\n")
         .append(LoadTables.scenarios(run)).append('\n')
         .append(LoadTables.ratios(run, comparisons)).append('\n')

@@ -39,6 +39,29 @@ class BenchmarksReportTest {
   }
 
   @Test
+  void handWrittenProfileNotesAreCarriedIntoEveryRun(@TempDir Path dir) throws IOException {
+    Files.createDirectories(dir.resolve("gateway-benchmarks"));
+    Files.writeString(dir.resolve("gateway-benchmarks/ANALYSIS.md"), "Jetty: header translation dominates.\n");
+    Path out = dir.resolve("BENCHMARKS.md");
+
+    BenchmarksReport.write(RUN, dir.resolve("jmh.json"), out);
+    BenchmarksReport.write(RUN, dir.resolve("jmh.json"), out);
+
+    assertThat(Files.readString(out))
+        .containsOnlyOnce("## What dominates (profiles, from `gateway-benchmarks/ANALYSIS.md`)\n\n"
+            + "Jetty: header translation dominates.\n\n## Load");
+  }
+
+  @Test
+  void withoutProfileNotesThereIsNoSectionForThem(@TempDir Path dir) throws IOException {
+    Path out = dir.resolve("BENCHMARKS.md");
+
+    BenchmarksReport.write(RUN, dir.resolve("jmh.json"), out);
+
+    assertThat(Files.readString(out)).doesNotContain("What dominates");
+  }
+
+  @Test
   void anEmptyJmhFileMeansTheJmhRunFailed(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("jmh.json"), "");
 
@@ -50,7 +73,7 @@ class BenchmarksReportTest {
 
   @Test
   void theTargetsTableGivesEachTargetItsFigureAndVerdict() throws IOException {
-    String md = BenchmarksReport.render(RUN, Optional.of(JmhResults.parse(JmhResultsTest.SAMPLE)), "");
+    String md = BenchmarksReport.render(RUN, Optional.of(JmhResults.parse(JmhResultsTest.SAMPLE)), "", "");
 
     // The jdk bare runs differ by 2,000 / 19,000 req/s: more than 10%, so the figures say they are noisy.
     assertThat(md).contains("| jdk: function route throughput >= 0.90× bare | 1.00× (noisy: the bare runs differ by 11%) | met |");
@@ -66,7 +89,7 @@ class BenchmarksReportTest {
 
   @Test
   void theLoadTablesHoldTheRatiosAndEveryCell() {
-    String md = BenchmarksReport.render(RUN, Optional.empty(), "none");
+    String md = BenchmarksReport.render(RUN, Optional.empty(), "none", "");
 
     assertThat(md).contains("| jdk | `function` | 1.00× | +0.5 | 1.33× | 1.33× | 1.33× | 1.33× | 1.33× | 1.33× | 11% (2 runs) |");
     assertThat(md).contains("| 2 | jdk-gateway | `function` | 19,000 | 700 / 2,000 | 21.5 | 120 / 1,200 |");
@@ -85,7 +108,7 @@ class BenchmarksReportTest {
     LoadRun run = Cells.run(List.of(cell("jetty", null, 40_000, 10.0, 50), cell("jetty", "function", 30_000, 13.0, 60),
         behind));
 
-    String md = BenchmarksReport.render(run, Optional.empty(), "none");
+    String md = BenchmarksReport.render(run, Optional.empty(), "none", "");
 
     assertThat(md).contains("| 900,000 / 1,600,000 @ 32,000/s ⚠ got 20,000/s |");
     assertThat(md).contains("| 60.0 / 600 @ 24,000/s |");
@@ -111,8 +134,8 @@ class BenchmarksReportTest {
     LoadRun quick = new LoadRun(RUN.command(), RUN.jmhCommand(), RUN.date(), RUN.environment(), RUN.placement(),
         RUN.generator(), RUN.clockTicksPerSecond(), LoadSettings.quick(), RUN.scenarios(), RUN.cells());
 
-    assertThat(BenchmarksReport.render(quick, Optional.empty(), "none")).contains("**Smoke run (`--quick`)**");
-    assertThat(BenchmarksReport.render(RUN, Optional.empty(), "none")).doesNotContain("Smoke run");
+    assertThat(BenchmarksReport.render(quick, Optional.empty(), "none", "")).contains("**Smoke run (`--quick`)**");
+    assertThat(BenchmarksReport.render(RUN, Optional.empty(), "none", "")).doesNotContain("Smoke run");
   }
 
   @Test
@@ -128,7 +151,7 @@ class BenchmarksReportTest {
     List<RoutingRatio> ratios = RoutingRatio.of(results);
 
     assertThat(ratios).containsExactly(new RoutingRatio("literal", 20, 50, 10_000, 2.5));
-    assertThat(BenchmarksReport.render(RUN, Optional.of(results), ""))
+    assertThat(BenchmarksReport.render(RUN, Optional.of(results), "", ""))
         .contains("| routing (literal): 10,000 routes within 2× of 1 route | 2.50× | **missed** |")
         .contains("| literal | 20.0 | 50.0 | 2.50× |");
   }
