@@ -26,6 +26,8 @@ import java.util.function.Consumer;
  * @param executeApiEndpoint whether the stage URLs {@code {mount}/{stage}/...} are served; when
  *     disabled, the API is reached through base-path mappings only, as AWS's
  *     {@code disableExecuteApiEndpoint}
+ * @param rateLimitHeaders whether answers carry {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining}
+ *     and {@code X-RateLimit-Reset}, and 429s a {@code Retry-After} (AWS sends none of them)
  */
 public record ApiDefinition(
     String name,
@@ -33,7 +35,8 @@ public record ApiDefinition(
     List<StageDefinition> stages,
     List<RouteDefinition> routes,
     Map<GatewayResponseType, GatewayResponseOverride> gatewayResponses,
-    boolean executeApiEndpoint) {
+    boolean executeApiEndpoint,
+    boolean rateLimitHeaders) {
 
   public ApiDefinition {
     Objects.requireNonNull(name, "name");
@@ -42,6 +45,22 @@ public record ApiDefinition(
     routes = List.copyOf(routes);
     gatewayResponses = gatewayResponses.isEmpty() ? Map.of()
         : Collections.unmodifiableMap(new EnumMap<>(gatewayResponses));
+  }
+
+  /** An API without rate-limit headers. */
+  public ApiDefinition(String name, ApiType type, List<StageDefinition> stages, List<RouteDefinition> routes,
+      Map<GatewayResponseType, GatewayResponseOverride> gatewayResponses, boolean executeApiEndpoint) {
+    this(name, type, stages, routes, gatewayResponses, executeApiEndpoint, false);
+  }
+
+  /** The route with this key as declared, such as {@code GET /pets}, or {@code null}. */
+  public RouteDefinition route(String key) {
+    for (RouteDefinition route : routes) {
+      if (route.key().toString().equals(key)) {
+        return route;
+      }
+    }
+    return null;
   }
 
   /** Starts a standalone API definition, for use with {@code Gateway.builder().api(definition)}. */
@@ -59,6 +78,7 @@ public record ApiDefinition(
     routes.forEach(builder::route);
     gatewayResponses.forEach((t, override) -> builder.responses.put(t, override.toBuilder()));
     builder.executeApiEndpoint = executeApiEndpoint;
+    builder.rateLimitHeaders = rateLimitHeaders;
     return builder;
   }
 
@@ -91,6 +111,7 @@ public record ApiDefinition(
     private final Map<GatewayResponseType, GatewayResponseOverride.Builder> responses =
         new EnumMap<>(GatewayResponseType.class);
     private boolean executeApiEndpoint = true;
+    private boolean rateLimitHeaders;
 
     Builder(ApiType type, String name) {
       this.type = Objects.requireNonNull(type, "type");
@@ -150,6 +171,16 @@ public record ApiDefinition(
     }
 
     /**
+     * Adds {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} to
+     * throttled routes' answers and {@code Retry-After} to 429s. AWS sends none of them; clients that
+     * back off well need them.
+     */
+    public Builder rateLimitHeaders() {
+      this.rateLimitHeaders = true;
+      return this;
+    }
+
+    /**
      * Builds the API.
      *
      * @throws GatewayDefinitionException naming each broken rule
@@ -170,8 +201,23 @@ public record ApiDefinition(
       List<RouteDefinition> builtRoutes = collectRoutes(problems);
       Map<GatewayResponseType, GatewayResponseOverride> overrides = new EnumMap<>(GatewayResponseType.class);
       responses.forEach((t, b) -> overrides.put(t, b.collect(problems.under("gatewayResponse " + t))));
+      checkRouteThrottles(builtStages, builtRoutes, problems);
       return new ApiDefinition(name == null ? "" : name, type, builtStages, builtRoutes, overrides,
-          executeApiEndpoint);
+          executeApiEndpoint, rateLimitHeaders);
+    }
+
+    private static void checkRouteThrottles(List<StageDefinition> stages, List<RouteDefinition> routes,
+        Problems problems) {
+      Set<String> keys = new HashSet<>();
+      routes.forEach(route -> keys.add(route.key().toString()));
+      for (StageDefinition stage : stages) {
+        for (String key : stage.routeThrottles().keySet()) {
+          if (!keys.contains(key)) {
+            problems.under("stage " + Problems.describe(stage.name()))
+                .add("throttle route", key, "a route key of this API: " + keys.stream().sorted().toList());
+          }
+        }
+      }
     }
 
     private List<StageDefinition> collectStages(Problems problems) {

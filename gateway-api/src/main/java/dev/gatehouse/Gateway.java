@@ -42,4 +42,27 @@ public interface Gateway extends AutoCloseable {
   /** Stops the gateway's own threads; requests in flight complete. */
   @Override
   void close();
+
+  /**
+   * The API keys this gateway admits, to change at run time: added, disabled and removed keys take
+   * effect from the next request, without a redeploy.
+   *
+   * @throws UnsupportedOperationException if this gateway keeps no keys (a test double, say)
+   */
+  default ApiKeys apiKeys() {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no API keys");
+  }
+
+  /**
+   * Requests per key and UTC day in a usage plan, with the quota left after each day, as AWS's
+   * {@code GetUsage}: every key of the plan, each day from {@code startDate} to {@code endDate}
+   * inclusive.
+   *
+   * @throws IllegalArgumentException if there is no such plan or the dates are reversed
+   * @throws UnsupportedOperationException if this gateway keeps no usage
+   */
+  default CompletionStage<Usage> usage(String usagePlan, java.time.LocalDate startDate, java.time.LocalDate endDate) {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no usage");
+  }
+
 }

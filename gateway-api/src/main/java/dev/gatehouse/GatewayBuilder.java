@@ -1,6 +1,8 @@
 package dev.gatehouse;
 
+import dev.gatehouse.spi.ApiKeyStore;
 import dev.gatehouse.spi.GatewayEngine;
+import dev.gatehouse.spi.RateLimitStore;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -23,6 +25,10 @@ public final class GatewayBuilder {
   private final List<BasePathMapping> mappings = new ArrayList<>();
   private long maxRequestBodyBytes = GatewayDefinition.DEFAULT_MAX_REQUEST_BODY_BYTES;
   private Executor handlerExecutor;
+  private final List<UsagePlanDefinition.Builder> usagePlans = new ArrayList<>();
+  private Throttle accountThrottle = Throttle.ACCOUNT_DEFAULT;
+  private RateLimitStore rateLimitStore;
+  private ApiKeyStore apiKeyStore;
 
   GatewayBuilder() {}
 
@@ -60,6 +66,38 @@ public final class GatewayBuilder {
     return this;
   }
 
+  /** Declares a usage plan: the API stages its keys open and the limits they get there. */
+  public GatewayBuilder usagePlan(String name, Consumer<UsagePlanDefinition.Builder> configure) {
+    UsagePlanDefinition.Builder plan = new UsagePlanDefinition.Builder(name);
+    configure.accept(plan);
+    usagePlans.add(plan);
+    return this;
+  }
+
+  /** Adds a prebuilt usage plan; it is checked again with the rest of the definition. */
+  public GatewayBuilder usagePlan(UsagePlanDefinition plan) {
+    usagePlans.add(java.util.Objects.requireNonNull(plan, "plan").toBuilder());
+    return this;
+  }
+
+  /** The gateway-wide bucket, AWS's account-level limit: 10,000 requests per second, burst 5,000 by default. */
+  public GatewayBuilder accountThrottle(double rateLimit, long burstLimit) {
+    this.accountThrottle = new Throttle(rateLimit, burstLimit);
+    return this;
+  }
+
+  /** Where buckets and quota counters live; the runtime's in-process store by default. */
+  public GatewayBuilder rateLimitStore(RateLimitStore store) {
+    this.rateLimitStore = store;
+    return this;
+  }
+
+  /** Where API keys live; the runtime's in-memory store (SHA-256 digests) by default. */
+  public GatewayBuilder apiKeyStore(ApiKeyStore store) {
+    this.apiKeyStore = store;
+    return this;
+  }
+
   /**
    * Checks everything and returns the immutable definition without starting anything.
    *
@@ -80,9 +118,12 @@ public final class GatewayBuilder {
     if (maxRequestBodyBytes <= 0) {
       problems.add("maxRequestBodyBytes", maxRequestBodyBytes, "> 0");
     }
-    GatewayDefinition definition =
-        new GatewayDefinition(built, mappings, maxRequestBodyBytes, handlerExecutor);
+    accountThrottle.check(problems, "accountThrottle");
+    List<UsagePlanDefinition> plans = UsagePlans.collect(usagePlans, built, problems);
+    GatewayDefinition definition = new GatewayDefinition(built, mappings, maxRequestBodyBytes, handlerExecutor,
+        plans, accountThrottle, rateLimitStore, apiKeyStore);
     checkUrls(definition, problems);
+    UsagePlans.checkKeys(definition, problems);
     problems.throwIfAny();
     return definition;
   }

@@ -31,6 +31,11 @@ final class Problems {
     found.add(path.isEmpty() ? line : path + ": " + line);
   }
 
+  /** What was found so far, unmodifiable. */
+  List<String> found() {
+    return List.copyOf(found);
+  }
+
   void throwIfAny() {
     if (!found.isEmpty()) {
       throw new GatewayDefinitionException(found);

@@ -46,11 +46,25 @@ public record RequestContext(
     stageVariables = Map.copyOf(stageVariables);
   }
 
+  /** This context with the ID of the API key the request was admitted with. */
+  public RequestContext withApiKeyId(String apiKeyId) {
+    return new RequestContext(requestId, extendedRequestId, apiId, stage, resourcePath, resourceId, routeKey,
+        httpMethod, path, protocol, requestTime, requestTimeEpoch, domainName, domainPrefix,
+        new Identity(identity.sourceIp(), identity.userAgent(), apiKeyId), stageVariables);
+  }
+
   /**
    * The caller as far as the gateway knows it.
    *
    * @param sourceIp the client's IP address
    * @param userAgent the {@code User-Agent} header, or {@code null}
+   * @param apiKeyId the ID of the API key the request was admitted with, or {@code null}; never the
+   *     key's value
    */
-  public record Identity(String sourceIp, String userAgent) {}
+  public record Identity(String sourceIp, String userAgent, String apiKeyId) {
+    /** A caller without an API key. */
+    public Identity(String sourceIp, String userAgent) {
+      this(sourceIp, userAgent, null);
+    }
+  }
 }

@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param integration where matching requests go
  * @param timeout how long the integration may take before the gateway answers 504; AWS's 29 s by
  *     default, with no upper cap
+ * @param apiKeyRequired whether a request needs a valid {@code x-api-key} of a usage plan covering
+ *     the stage (else 403 {@code INVALID_API_KEY}); only such requests count against usage plans
  */
-public record RouteDefinition(RouteKey key, Integration integration, Duration timeout) {
+public record RouteDefinition(RouteKey key, Integration integration, Duration timeout, boolean apiKeyRequired) {
   /** AWS's default integration timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(29);
 
@@ -22,13 +24,20 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     Objects.requireNonNull(timeout, "timeout");
   }
 
+  /** A route with the given timeout and no API key required. */
+  public RouteDefinition(RouteKey key, Integration integration, Duration timeout) {
+    this(key, integration, timeout, false);
+  }
+
   /** Starts a standalone route definition, for use with {@code api.route(definition)}. */
   public static Builder builder(String key, Integration integration) {
     return new Builder(key, integration);
   }
 
   public Builder toBuilder() {
-    return new Builder(key.toString(), integration).timeout(timeout);
+    Builder builder = new Builder(key.toString(), integration).timeout(timeout);
+    builder.apiKeyRequired = apiKeyRequired;
+    return builder;
   }
 
   /** Collects one route; not thread-safe. */
@@ -36,6 +45,7 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     private final String key;
     private final Integration integration;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private boolean apiKeyRequired;
 
     Builder(String key, Integration integration) {
       this.key = key;
@@ -45,6 +55,15 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     /** The integration timeout; must be positive. */
     public Builder timeout(Duration timeout) {
       this.timeout = timeout;
+      return this;
+    }
+
+    /**
+     * Requires an API key: a request without a valid, enabled {@code x-api-key} belonging to a usage
+     * plan that covers the stage gets 403 {@code INVALID_API_KEY}; the plan's throttle and quota apply.
+     */
+    public Builder apiKeyRequired() {
+      this.apiKeyRequired = true;
       return this;
     }
 
@@ -82,7 +101,7 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
       if (parsed == null || integration == null || timeout == null) {
         return null;
       }
-      return new RouteDefinition(parsed, integration, timeout);
+      return new RouteDefinition(parsed, integration, timeout, apiKeyRequired);
     }
   }
 }

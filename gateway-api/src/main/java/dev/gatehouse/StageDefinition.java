@@ -10,10 +10,25 @@ import java.util.Objects;
  * variables that integrations and events read. The stage named {@code $default} (HTTP APIs only) is
  * served at the mount point itself, without a stage segment.
  *
+ * <p>A stage may throttle its routes as AWS's stage and method throttling does: each route gets its
+ * own token bucket, sized by the route's own throttle where one is set and by the stage's default
+ * otherwise.
+ *
+ * <pre>{@code
+ * api.stage("prod", stage -> stage
+ *     .variable("petsUrl", "http://127.0.0.1:9000")
+ *     .throttle(1_000, 2_000)                     // every route: 1,000 rps, burst 2,000
+ *     .throttle("POST /pets", 10, 20));           // this route: 10 rps, burst 20
+ * }</pre>
+ *
  * @param name the stage name
  * @param variables the stage variables, in declaration order; unmodifiable
+ * @param throttle each route's bucket unless the route has its own, or {@code null} for none
+ * @param routeThrottles route key as declared (such as {@code POST /pets}) to that route's bucket;
+ *     unmodifiable, in declaration order
  */
-public record StageDefinition(String name, Map<String, String> variables) {
+public record StageDefinition(String name, Map<String, String> variables, Throttle throttle,
+    Map<String, Throttle> routeThrottles) {
   /** The name of the stage served without a stage segment. */
   public static final String DEFAULT = "$default";
 
@@ -22,6 +37,18 @@ public record StageDefinition(String name, Map<String, String> variables) {
   public StageDefinition {
     Objects.requireNonNull(name, "name");
     variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    routeThrottles = Collections.unmodifiableMap(new LinkedHashMap<>(routeThrottles));
+  }
+
+  /** A stage without throttles. */
+  public StageDefinition(String name, Map<String, String> variables) {
+    this(name, variables, null, Map.of());
+  }
+
+  /** The throttle of the route with this key as declared: its own, else the stage's; {@code null} for none. */
+  public Throttle throttleFor(String routeKey) {
+    Throttle own = routeThrottles.get(routeKey);
+    return own != null ? own : throttle;
   }
 
   /** Starts a standalone stage definition, for use with {@code api.stage(definition)}. */
@@ -32,6 +59,8 @@ public record StageDefinition(String name, Map<String, String> variables) {
   public Builder toBuilder() {
     Builder builder = new Builder(name);
     builder.variables.putAll(variables);
+    builder.throttle = throttle;
+    builder.routeThrottles.putAll(routeThrottles);
     return builder;
   }
 
@@ -39,6 +68,8 @@ public record StageDefinition(String name, Map<String, String> variables) {
   public static final class Builder {
     private final String name;
     private final Map<String, String> variables = new LinkedHashMap<>();
+    private final Map<String, Throttle> routeThrottles = new LinkedHashMap<>();
+    private Throttle throttle;
 
     Builder(String name) {
       this.name = name;
@@ -47,6 +78,18 @@ public record StageDefinition(String name, Map<String, String> variables) {
     /** Sets a stage variable, read as {@code ${stageVariables.name}} and in events. */
     public Builder variable(String name, String value) {
       variables.put(name, value);
+      return this;
+    }
+
+    /** Every route's bucket in this stage, unless the route has its own. */
+    public Builder throttle(double rateLimit, long burstLimit) {
+      this.throttle = new Throttle(rateLimit, burstLimit);
+      return this;
+    }
+
+    /** One route's bucket in this stage; {@code routeKey} as declared, such as {@code "POST /pets"}. */
+    public Builder throttle(String routeKey, double rateLimit, long burstLimit) {
+      routeThrottles.put(routeKey, new Throttle(rateLimit, burstLimit));
       return this;
     }
 
@@ -78,7 +121,11 @@ public record StageDefinition(String name, Map<String, String> variables) {
               + " (expected: a value of at most " + MAX_VALUE_LENGTH + " characters)");
         }
       });
-      return name == null ? null : new StageDefinition(name, variables);
+      if (throttle != null) {
+        throttle.check(problems, "throttle");
+      }
+      routeThrottles.forEach((route, t) -> t.check(problems, "throttle " + Problems.describe(route)));
+      return name == null ? null : new StageDefinition(name, variables, throttle, routeThrottles);
     }
   }
 }

@@ -1,17 +1,23 @@
 package dev.gatehouse.runtime.internal;
 
+import dev.gatehouse.ApiKeys;
 import dev.gatehouse.Gateway;
 import dev.gatehouse.GatewayDefinition;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.Usage;
 import dev.gatehouse.runtime.internal.integration.HandlerExecutors;
 import dev.gatehouse.runtime.internal.integration.IntegrationSteps;
+import dev.gatehouse.runtime.internal.limits.GatewayApiKeys;
+import dev.gatehouse.runtime.internal.limits.Limits;
+import dev.gatehouse.runtime.internal.limits.UsageReports;
 import dev.gatehouse.runtime.internal.pipeline.Deployment;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.response.GatewayResponses;
 import dev.gatehouse.runtime.internal.response.ResponseFinisher;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -30,11 +36,15 @@ final class DefaultGateway implements Gateway {
   private static final Logger LOG = LoggerFactory.getLogger(DefaultGateway.class);
 
   private final Clock clock;
+  private final Limits limits;
+  private final ApiKeys apiKeys;
   private final AtomicReference<Deployment> current = new AtomicReference<>();
   private ExecutorService ownExecutor;
 
   DefaultGateway(GatewayDefinition definition, Clock clock) {
     this.clock = clock;
+    this.limits = new Limits(clock);
+    this.apiKeys = new GatewayApiKeys(this::definition, limits);
     current.set(deploy(definition));
   }
 
@@ -86,6 +96,16 @@ final class DefaultGateway implements Gateway {
   }
 
   @Override
+  public ApiKeys apiKeys() {
+    return apiKeys;
+  }
+
+  @Override
+  public CompletionStage<Usage> usage(String usagePlan, LocalDate startDate, LocalDate endDate) {
+    return UsageReports.usage(definition(), limits, usagePlan, startDate, endDate);
+  }
+
+  @Override
   public long maxRequestBodyBytes() {
     return current.get().definition().maxRequestBodyBytes();
   }
@@ -105,7 +125,7 @@ final class DefaultGateway implements Gateway {
 
   private synchronized Deployment deploy(GatewayDefinition definition) {
     Executor executor = definition.handlerExecutor() != null ? definition.handlerExecutor() : ownExecutor();
-    return new Deployment(definition, route -> IntegrationSteps.create(route, executor));
+    return new Deployment(definition, route -> IntegrationSteps.create(route, executor), limits);
   }
 
   private synchronized Executor ownExecutor() {

@@ -21,7 +21,9 @@ public final class EventsV1 {
     // HTTP APIs lower-case header names in both payload formats; REST APIs keep them as sent
     String[] names = groups.names(ex.api().definition().type() == ApiType.HTTP);
     EventBodies.EventBody body = EventBodies.of(request);
-    ProxyEventV1.Identity identity = new ProxyEventV1.Identity(null, null, null, null, null, null, null, null,
+    // apiKey stays null: AWS puts the key's value there, and a key's value goes nowhere past the gateway
+    ProxyEventV1.Identity identity = new ProxyEventV1.Identity(null, null, null, context.identity().apiKeyId(),
+        null, null, null, null,
         null, null, context.identity().sourceIp(), null, context.identity().userAgent(), null,
         ClientCerts.of(request.tls()));
     ProxyEventV1.RequestContext requestContext = new ProxyEventV1.RequestContext(

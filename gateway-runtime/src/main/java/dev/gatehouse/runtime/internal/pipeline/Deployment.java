@@ -5,7 +5,9 @@ import dev.gatehouse.ApiType;
 import dev.gatehouse.BasePathMapping;
 import dev.gatehouse.GatewayDefinition;
 import dev.gatehouse.StageDefinition;
+import dev.gatehouse.runtime.internal.limits.Limits;
 import dev.gatehouse.runtime.internal.response.GatewayResponses;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,13 +37,22 @@ public final class Deployment {
    *     {@link dev.gatehouse.GatewayDefinitionException} for an integration it cannot run
    */
   public Deployment(GatewayDefinition definition, Function<CompiledRoute, Step> integrations) {
+    this(definition, integrations, new Limits(Clock.systemUTC()));
+  }
+
+  /**
+   * Compiles a checked definition whose guards keep their state in {@code limits}, which outlives
+   * the deployment.
+   */
+  public Deployment(GatewayDefinition definition, Function<CompiledRoute, Step> integrations, Limits limits) {
     this.definition = definition;
+    limits.deploying(definition);
     Target rootTarget = null;
     for (ApiDefinition api : definition.apis()) {
       CompiledApi compiled = new CompiledApi(api);
       apis.put(api.name(), compiled);
       for (CompiledRoute route : compiled.routes()) {
-        route.link(Pipeline.assemble(route, integrations.apply(route)));
+        route.link(Pipeline.assemble(route, integrations.apply(route), definition, limits));
       }
       if (!api.executeApiEndpoint()) {
         continue;

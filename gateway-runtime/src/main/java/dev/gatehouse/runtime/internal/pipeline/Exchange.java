@@ -1,8 +1,10 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
+import dev.gatehouse.ApiKey;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.RequestContext;
 import dev.gatehouse.StageDefinition;
+import dev.gatehouse.UsagePlanDefinition;
 import java.util.List;
 import java.util.Map;
 
@@ -26,6 +28,8 @@ public final class Exchange {
   private Map<String, String> pathParameters = Map.of();
   private Map<String, List<String>> query = Map.of();
   private RequestContext context;
+  private ApiKey apiKey;
+  private UsagePlanDefinition usagePlan;
 
   Exchange(GatewayRequest request, long receivedAtMillis, String requestId, Deployment deployment) {
     this.request = request;
@@ -91,6 +95,23 @@ public final class Exchange {
   /** The request context, set by the router once a route matched. */
   public RequestContext context() {
     return context;
+  }
+
+  /** The API key the request was admitted with, or {@code null} on a route that requires none. */
+  public ApiKey apiKey() {
+    return apiKey;
+  }
+
+  /** The usage plan of {@link #apiKey()} covering the request's API stage, or {@code null}. */
+  public UsagePlanDefinition usagePlan() {
+    return usagePlan;
+  }
+
+  /** Records the key the API key guard admitted, and puts its ID into the request context. */
+  public void admit(ApiKey key, UsagePlanDefinition plan) {
+    this.apiKey = key;
+    this.usagePlan = plan;
+    this.context = context.withApiKeyId(key.id());
   }
 
   void target(CompiledApi api, StageDefinition stage, List<String> segments, String path, int stageSegments) {

@@ -1,6 +1,11 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
+import dev.gatehouse.GatewayDefinition;
 import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.runtime.internal.limits.ApiKeyStep;
+import dev.gatehouse.runtime.internal.limits.Limits;
+import dev.gatehouse.runtime.internal.limits.ThrottleStep;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -13,8 +18,9 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link TargetStep}: mount point and base path → API and stage
  *   <li>{@link LimitsStep}: refusals the adapter made (payload limit, malformed request)
  *   <li>{@link RouteStep}: route key → route; the request context
- *   <li>the route's guards (resource policy, API key, authorizer, throttle, validation: added by
- *       later features, in that order)
+ *   <li>the route's guards: {@link ApiKeyStep} where the route requires a key, then
+ *       {@link ThrottleStep} (plan, route, stage and account buckets, then the quota); resource
+ *       policy, authorizers and validation join them in DESIGN.md's order as they land
  *   <li>the integration, which answers
  * </ol>
  */
@@ -30,8 +36,14 @@ public final class Pipeline {
   }
 
   /** A route's steps: its guards, then its integration. */
-  static Step.Next assemble(CompiledRoute route, Step integration) {
-    return Chain.of(List.of(integration), UNANSWERED);
+  static Step.Next assemble(CompiledRoute route, Step integration, GatewayDefinition definition, Limits limits) {
+    List<Step> steps = new ArrayList<>();
+    if (route.definition().apiKeyRequired()) {
+      steps.add(new ApiKeyStep(limits.apiKeys(definition), definition));
+    }
+    steps.add(new ThrottleStep(route, definition, limits));
+    steps.add(integration);
+    return Chain.of(steps, UNANSWERED);
   }
 
   private static CompletionStage<GatewayResponse> toRoute(Exchange ex) {

@@ -1,0 +1,181 @@
+package dev.gatehouse.runtime.internal.limits;
+
+import dev.gatehouse.ApiKey;
+import dev.gatehouse.GatewayDefinition;
+import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.Quota;
+import dev.gatehouse.StageDefinition;
+import dev.gatehouse.Throttle;
+import dev.gatehouse.UsagePlanDefinition;
+import dev.gatehouse.runtime.internal.pipeline.CompiledRoute;
+import dev.gatehouse.runtime.internal.pipeline.Exchange;
+import dev.gatehouse.runtime.internal.pipeline.Step;
+import dev.gatehouse.spi.RateLimitStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Throttles and quotas, in AWS's order: the usage plan's bucket for the key and this route, the
+ * plan's bucket for the key, this route's bucket in the stage (its own throttle or the stage's
+ * default), the gateway-wide account bucket; then the plan's quota for the key. The first bucket
+ * without a token answers 429 {@code THROTTLED}, an exhausted quota 429 {@code QUOTA_EXCEEDED}.
+ * Plan limits apply only to requests admitted with an API key (routes with {@code apiKeyRequired}),
+ * as in AWS. A store that fails is logged and the request admitted, as AWS does when its usage-plan
+ * check fails.
+ */
+public final class ThrottleStep implements Step {
+  private static final Logger LOG = LoggerFactory.getLogger(ThrottleStep.class);
+  /** How long daily usage is kept for {@code Gateway.usage}: AWS keeps 90 days. */
+  static final Duration USAGE_RETENTION = Duration.ofDays(90);
+
+  private final RateLimitStore store;
+  private final Limits limits;
+  private final String apiName;
+  private final String routeKey;
+  private final String label;
+  private final boolean headers;
+  private final Map<String, Bucket> routeBuckets = new HashMap<>();
+  private final Bucket account;
+
+  /** One token bucket: its key in the store and its size and rate. */
+  record Bucket(String key, Throttle throttle) {}
+
+  public ThrottleStep(CompiledRoute route, GatewayDefinition definition, Limits limits) {
+    this.store = limits.rateLimits(definition);
+    this.limits = limits;
+    this.apiName = route.api().definition().name();
+    this.routeKey = route.routeKey();
+    this.label = route.label();
+    this.headers = route.api().definition().rateLimitHeaders();
+    for (StageDefinition stage : route.api().definition().stages()) {
+      Throttle throttle = stage.throttleFor(routeKey);
+      if (throttle != null) {
+        routeBuckets.put(stage.name(), new Bucket(LimitKeys.route(apiName, stage.name(), routeKey), throttle));
+      }
+    }
+    this.account = new Bucket(LimitKeys.ACCOUNT, definition.accountThrottle());
+  }
+
+  @Override
+  public CompletionStage<GatewayResponse> apply(Exchange ex, Next next) {
+    List<Bucket> buckets = new ArrayList<>(4);
+    UsagePlanDefinition plan = ex.usagePlan();
+    ApiKey key = ex.apiKey();
+    String stage = ex.stage().name();
+    if (plan != null) {
+      Throttle perRoute = plan.stage(apiName, stage).routeThrottles().get(routeKey);
+      if (perRoute != null) {
+        buckets.add(new Bucket(LimitKeys.planRoute(plan.name(), key.id(), apiName, stage, routeKey), perRoute));
+      }
+      if (plan.throttle() != null) {
+        buckets.add(new Bucket(LimitKeys.plan(plan.name(), key.id()), plan.throttle()));
+      }
+    }
+    Bucket route = routeBuckets.get(stage);
+    if (route != null) {
+      buckets.add(route);
+    }
+    buckets.add(account);
+    return take(ex, next, buckets, 0, null);
+  }
+
+  private CompletionStage<GatewayResponse> take(Exchange ex, Next next, List<Bucket> buckets, int i,
+      Tightest tightest) {
+    if (i == buckets.size()) {
+      return quota(ex, next, tightest);
+    }
+    Bucket bucket = buckets.get(i);
+    return call(() -> store.take(bucket.key(), bucket.throttle(), 1)).handle((take, failure) -> {
+      if (failure != null) {
+        storeFailed(ex, failure);
+        return take(ex, next, buckets, i + 1, tightest);
+      }
+      if (!take.granted()) {
+        limits.refusals().throttled(ex);
+        return CompletableFuture.completedFuture(headers
+            ? RateLimitHeaders.throttled(ex.api().responses().get(GatewayResponseType.THROTTLED), bucket.throttle(), take)
+            : ex.api().responses().get(GatewayResponseType.THROTTLED));
+      }
+      boolean tighter = tightest == null || take.remaining() < tightest.take().remaining();
+      return take(ex, next, buckets, i + 1, tighter ? new Tightest(bucket.throttle(), take) : tightest);
+    }).thenCompose(answer -> answer);
+  }
+
+  private CompletionStage<GatewayResponse> quota(Exchange ex, Next next, Tightest tightest) {
+    UsagePlanDefinition plan = ex.usagePlan();
+    if (plan == null) {
+      return proceed(ex, next, tightest);
+    }
+    Instant now = limits.clock().instant();
+    LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+    Quota quota = plan.quota();
+    if (quota == null) {
+      countUsage(ex, plan, day);
+      return proceed(ex, next, tightest);
+    }
+    LocalDate start = quota.period().start(day);
+    Instant end = quota.period().next(start).atStartOfDay(ZoneOffset.UTC).toInstant();
+    long limit = limits.quotaLimit(plan, start);
+    String key = LimitKeys.quota(plan.name(), ex.apiKey().id(), start);
+    return call(() -> store.add(key, 1, limit, end)).handle((count, failure) -> {
+      if (failure != null) {
+        storeFailed(ex, failure);
+      } else if (!count.granted()) {
+        limits.refusals().quotaExceeded(ex);
+        GatewayResponse refused = ex.api().responses().get(GatewayResponseType.QUOTA_EXCEEDED);
+        return CompletableFuture.completedFuture(
+            headers ? RateLimitHeaders.quotaExceeded(refused, limit, Duration.between(now, end)) : refused);
+      }
+      countUsage(ex, plan, day);
+      return proceed(ex, next, tightest);
+    }).thenCompose(answer -> answer);
+  }
+
+  /** Adds the request to the key's day for {@code Gateway.usage}; the request does not wait for it. */
+  private void countUsage(Exchange ex, UsagePlanDefinition plan, LocalDate day) {
+    Instant expires = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(USAGE_RETENTION);
+    call(() -> store.add(LimitKeys.usage(plan.name(), ex.apiKey().id(), day), 1, Long.MAX_VALUE, expires))
+        .whenComplete((count, failure) -> {
+          if (failure != null) {
+            LOG.warn("{}: usage of key {} not counted (request {})", label, ex.apiKey().id(), ex.requestId(), failure);
+          }
+        });
+  }
+
+  private CompletionStage<GatewayResponse> proceed(Exchange ex, Next next, Tightest tightest) {
+    if (!headers || tightest == null) {
+      return next.proceed(ex);
+    }
+    return next.proceed(ex).thenApply(answer -> RateLimitHeaders.admitted(answer, tightest.throttle(), tightest.take()));
+  }
+
+  private void storeFailed(Exchange ex, Throwable failure) {
+    // AWS's words for the same event, so that people searching for them find this
+    LOG.error("{}: Usage Plan check failed due to an internal error; admitting request {}", label, ex.requestId(),
+        failure);
+  }
+
+  private static <T> CompletionStage<T> call(Supplier<CompletionStage<T>> operation) {
+    try {
+      CompletionStage<T> stage = operation.get();
+      return stage != null ? stage : CompletableFuture.failedFuture(new NullPointerException("the store answered null"));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  /** The bucket closest to empty so far: what the rate-limit headers describe. */
+  private record Tightest(Throttle throttle, RateLimitStore.Take take) {}
+}
