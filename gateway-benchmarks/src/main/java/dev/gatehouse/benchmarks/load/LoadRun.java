@@ -24,11 +24,20 @@ public record LoadRun(String command, String jmhCommand, String date, Environmen
     cells = List.copyOf(cells);
   }
 
-  /** What BENCHMARKS.md says about a scenario. */
-  public record ScenarioInfo(String name, String description, String request) {
+  /**
+   * What BENCHMARKS.md says about a scenario.
+   *
+   * @param comparedWith the scenario this one is also reported against, or {@code null}
+   */
+  public record ScenarioInfo(String name, String description, String request, String comparedWith) {
+
+    public ScenarioInfo(String name, String description, String request) {
+      this(name, description, request, null);
+    }
 
     static ScenarioInfo of(Scenario scenario) {
-      return new ScenarioInfo(scenario.name(), scenario.description(), scenario.request().label());
+      return new ScenarioInfo(scenario.name(), scenario.description(), scenario.request().label(),
+          scenario.comparedWith());
     }
   }
 }

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param backend whether the gateway calls a backend server, which the orchestrator then starts
  * @param gateway builds the gateway; receives the backend's base URI, or {@code null} without one
  * @param request the request sent, with its path after the mount point
+ * @param comparedWith another scenario this one is also reported against, such as {@code function}
+ *     for a feature added to the function route; {@code null} for the bare baseline only
  */
 public record Scenario(
-    String name, String description, Backend backend, GatewayFactory gateway, LoadRequest request) {
+    String name, String description, Backend backend, GatewayFactory gateway, LoadRequest request,
+    String comparedWith) {
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -25,6 +28,11 @@ public record Scenario(
     Objects.requireNonNull(backend, "backend");
     Objects.requireNonNull(gateway, "gateway");
     Objects.requireNonNull(request, "request");
+  }
+
+  /** A scenario reported against the bare baseline only. */
+  public Scenario(String name, String description, Backend backend, GatewayFactory gateway, LoadRequest request) {
+    this(name, description, backend, gateway, request, null);
   }
 
   /** Whether a scenario's gateway calls a backend. */

@@ -15,8 +15,22 @@ import java.util.concurrent.CompletableFuture;
  * orchestrator measures it against its bare baseline on every server without further changes.
  */
 public final class Scenarios {
-  /** Every scenario here sends this request unless it needs another one. */
-  static final LoadRequest HELLO = LoadRequest.get("/prod/hello/" + TrivialAnswer.NAME);
+  /** A demo value, not a secret: the key the {@code api-key-throttle} scenario's plan declares. */
+  static final String API_KEY = "bench-demo-key-0123456789";
+
+  /**
+   * Every scenario here sends this request unless it needs another one. It carries an API key
+   * that only the {@code api-key-throttle} route reads: one request for every scenario keeps them
+   * all against one bare baseline, which ignores the header.
+   */
+  static final LoadRequest HELLO = LoadRequest.get("/prod/hello/" + TrivialAnswer.NAME).header("x-api-key", API_KEY);
+
+  /**
+   * Far above what one machine serves: the account bucket costs every scenario its token, as it
+   * costs every gateway, but never refuses. AWS's default of 10,000 per second would throttle the
+   * load benchmark itself.
+   */
+  private static final double NEVER_REFUSING = 1e9;
 
   private static final List<Scenario> ALL = List.of(
       new Scenario("function",
@@ -33,7 +47,24 @@ public final class Scenarios {
           "the same route with a fixed mock answer (Integrations.mock)",
           Scenario.Backend.NONE,
           backend -> hello(Integrations.mock(TrivialAnswer.STATUS, TrivialAnswer.BODY)),
-          HELLO));
+          HELLO),
+      new Scenario("api-key-throttle",
+          "the function route with apiKeyRequired(): x-api-key checked, then the usage plan's bucket for the key,"
+              + " the stage's bucket and the account bucket (none ever empty)",
+          Scenario.Backend.NONE,
+          backend -> Gateway.builder()
+              .restApi("bench", api -> api
+                  .stage("prod", stage -> stage.throttle(NEVER_REFUSING, (long) NEVER_REFUSING))
+                  .route("GET /hello/{name}",
+                      Integrations.asyncFunction(event -> CompletableFuture.completedFuture(answer(event))),
+                      route -> route.apiKeyRequired()))
+              .usagePlan("bench", plan -> plan.stage("bench", "prod")
+                  .throttle(NEVER_REFUSING, (long) NEVER_REFUSING)
+                  .apiKey("bench", API_KEY))
+              .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
+              .build(),
+          HELLO,
+          "function"));
 
   private Scenarios() {}
 
@@ -64,6 +95,7 @@ public final class Scenarios {
         .restApi("bench", api -> api
             .stage("prod")
             .route("GET /hello/{name}", integration))
+        .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
         .build();
   }
 

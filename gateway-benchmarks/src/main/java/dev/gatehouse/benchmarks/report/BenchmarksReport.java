@@ -91,6 +91,7 @@ public final class BenchmarksReport {
         .append("## Load: the gateway against the bare server\n\n")
         .append(LoadTables.scenarios(run)).append('\n')
         .append(LoadTables.ratios(run, comparisons)).append('\n')
+        .append(LoadTables.againstScenarios(run, comparisons))
         .append("Every cell in the order it ran:\n\n")
         .append(LoadTables.cells(run)).append('\n')
         .append("## Microbenchmarks (JMH)\n\n")

@@ -38,6 +38,36 @@ final class LoadTables {
     return Markdown.table(List.of("scenario", "what the gateway does", "request"), rows);
   }
 
+  /**
+   * Scenarios that add a feature to another scenario, against that scenario on the same server in
+   * the same run; empty when there are none.
+   */
+  static String againstScenarios(LoadRun run, List<Comparison> comparisons) {
+    List<List<String>> rows = new ArrayList<>();
+    for (LoadRun.ScenarioInfo info : run.scenarios()) {
+      if (info.comparedWith() == null) {
+        continue;
+      }
+      for (Comparison c : comparisons) {
+        if (!c.scenario().equals(info.name())) {
+          continue;
+        }
+        comparisons.stream()
+            .filter(base -> base.server().equals(c.server()) && base.scenario().equals(info.comparedWith()))
+            .findFirst()
+            .ifPresent(base -> rows.add(List.of(c.server(), "`" + c.scenario() + "`", "`" + base.scenario() + "`",
+                Markdown.ratio(c.throughputRatio() / base.throughputRatio()),
+                Markdown.signed(c.addedCpuMicros() - base.addedCpuMicros()))));
+      }
+    }
+    if (rows.isEmpty()) {
+      return "";
+    }
+    return "Scenarios that add a feature, against the scenario without it (same server, same run):\n\n"
+        + Markdown.table(List.of("server", "scenario", "compared with", "throughput ×", "added CPU µs/req"), rows)
+        + "\n";
+  }
+
   static String ratios(LoadRun run, List<Comparison> comparisons) {
     List<String> header = new ArrayList<>(List.of("server", "scenario", "throughput × bare", "added CPU µs/req"));
     for (String phase : openLoopPhases(run)) {

@@ -17,8 +17,10 @@ class ScenariosTest {
     for (Scenario scenario : Scenarios.all()) {
       try (Gateway gateway = scenario.gateway().build(null)) {
         LoadRequest load = scenario.request();
-        GatewayResponse response = gateway.handle(GatewayRequest.builder(load.method(), load.path())
-            .header("Host", "127.0.0.1").sourceIp("127.0.0.1").build()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        GatewayRequest.Builder request = GatewayRequest.builder(load.method(), load.path())
+            .header("Host", "127.0.0.1").sourceIp("127.0.0.1");
+        load.headers().forEach(request::header);
+        GatewayResponse response = gateway.handle(request.build()).toCompletableFuture().get(10, TimeUnit.SECONDS);
 
         assertThat(response.status()).as(scenario.name()).isEqualTo(TrivialAnswer.STATUS);
         assertThat(response.bodyAsString()).as(scenario.name()).isEqualTo(TrivialAnswer.BODY);
@@ -36,6 +38,6 @@ class ScenariosTest {
   @Test
   void scenario_unknown() {
     assertThatThrownBy(() -> Scenarios.named("jwt"))
-        .hasMessage("scenario: \"jwt\" (expected: one of [function, function-blocking, mock])");
+        .hasMessage("scenario: \"jwt\" (expected: one of [function, function-blocking, mock, api-key-throttle])");
   }
 }

@@ -70,10 +70,11 @@ class ServerSmokeTest {
 
   private static Answer fetch(HttpClient client, Variant variant, Scenario scenario) throws Exception {
     try (RunningServer server = ServerMain.start(variant, scenario, 4, null)) {
-      HttpResponse<String> response = client.send(
+      HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + scenario.request().path()))
-              .timeout(Duration.ofSeconds(10)).build(),
-          HttpResponse.BodyHandlers.ofString());
+              .timeout(Duration.ofSeconds(10));
+      scenario.request().headers().forEach(request::header);
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       Set<String> names = new TreeSet<>();
       response.headers().map().keySet().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
       return new Answer(response.statusCode(), response.body(),

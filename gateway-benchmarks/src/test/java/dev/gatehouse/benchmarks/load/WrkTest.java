@@ -65,6 +65,6 @@ class WrkTest {
 
   @Test
   void aGetWithoutBodyLeavesTheBodyUnsetSoThatWrkSendsNoContentLength() {
-    assertThat(Wrk.luaScript(Scenarios.HELLO)).isEqualTo("wrk.method = \"GET\"\n");
+    assertThat(Wrk.luaScript(LoadRequest.get("/prod/hello/world"))).isEqualTo("wrk.method = \"GET\"\n");
   }
 }

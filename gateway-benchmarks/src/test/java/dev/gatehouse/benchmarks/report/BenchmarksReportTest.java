@@ -39,6 +39,27 @@ class BenchmarksReportTest {
   }
 
   @Test
+  void aScenarioThatAddsAFeatureIsAlsoComparedWithTheScenarioWithoutIt() {
+    LoadRun plain = Cells.run(List.of(
+        cell("jdk", null, 20_000, 20.0, 100),
+        cell("jdk", "function", 18_000, 21.0, 120),
+        cell("jdk", "api-key-throttle", 16_200, 22.5, 130),
+        cell("jdk", null, 20_000, 20.0, 100)));
+    LoadRun run = new LoadRun(plain.command(), plain.jmhCommand(), plain.date(), plain.environment(), plain.placement(),
+        plain.generator(), plain.clockTicksPerSecond(), plain.settings(), List.of(
+            new LoadRun.ScenarioInfo("function", "an async function", Cells.REQUEST),
+            new LoadRun.ScenarioInfo("api-key-throttle", "the function with a key", Cells.REQUEST, "function")),
+        plain.cells());
+
+    String md = BenchmarksReport.render(run, Optional.empty(), "none", "");
+
+    assertThat(md).contains("| server | scenario | compared with | throughput × | added CPU µs/req |\n"
+        + "| --- | --- | --- | --- | --- |\n"
+        + "| jdk | `api-key-throttle` | `function` | 0.90× | +1.5 |\n");
+    assertThat(BenchmarksReport.render(RUN, Optional.empty(), "none", "")).doesNotContain("| compared with |");
+  }
+
+  @Test
   void handWrittenProfileNotesAreCarriedIntoEveryRun(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("gateway-benchmarks"));
     Files.writeString(dir.resolve("gateway-benchmarks/ANALYSIS.md"), "Jetty: header translation dominates.\n");

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -46,8 +48,9 @@ public final class ThrottleStep implements Step {
   private final String routeKey;
   private final String label;
   private final boolean headers;
-  private final Map<String, Bucket> routeBuckets = new HashMap<>();
-  private final Bucket account;
+  /** Stage name to the buckets of a request without a key: the route's (if throttled) and the account's. */
+  private final Map<String, List<Bucket>> keyless = new HashMap<>();
+  private final List<Bucket> accountOnly;
 
   /** One token bucket: its key in the store and its size and rate. */
   record Bucket(String key, Throttle throttle) {}
@@ -59,58 +62,91 @@ public final class ThrottleStep implements Step {
     this.routeKey = route.routeKey();
     this.label = route.label();
     this.headers = route.api().definition().rateLimitHeaders();
+    Bucket account = new Bucket(LimitKeys.ACCOUNT, definition.accountThrottle());
+    this.accountOnly = List.of(account);
     for (StageDefinition stage : route.api().definition().stages()) {
       Throttle throttle = stage.throttleFor(routeKey);
       if (throttle != null) {
-        routeBuckets.put(stage.name(), new Bucket(LimitKeys.route(apiName, stage.name(), routeKey), throttle));
+        keyless.put(stage.name(), List.of(new Bucket(LimitKeys.route(apiName, stage.name(), routeKey), throttle), account));
       }
     }
-    this.account = new Bucket(LimitKeys.ACCOUNT, definition.accountThrottle());
   }
 
   @Override
   public CompletionStage<GatewayResponse> apply(Exchange ex, Next next) {
-    List<Bucket> buckets = new ArrayList<>(4);
     UsagePlanDefinition plan = ex.usagePlan();
-    ApiKey key = ex.apiKey();
     String stage = ex.stage().name();
-    if (plan != null) {
-      Throttle perRoute = plan.stage(apiName, stage).routeThrottles().get(routeKey);
-      if (perRoute != null) {
-        buckets.add(new Bucket(LimitKeys.planRoute(plan.name(), key.id(), apiName, stage, routeKey), perRoute));
-      }
-      if (plan.throttle() != null) {
-        buckets.add(new Bucket(LimitKeys.plan(plan.name(), key.id()), plan.throttle()));
-      }
+    if (plan == null) {
+      return take(ex, next, keyless.getOrDefault(stage, accountOnly), 0, null);
     }
-    Bucket route = routeBuckets.get(stage);
-    if (route != null) {
-      buckets.add(route);
+    List<Bucket> buckets = new ArrayList<>(4);
+    ApiKey key = ex.apiKey();
+    Throttle perRoute = plan.stage(apiName, stage).routeThrottles().get(routeKey);
+    if (perRoute != null) {
+      buckets.add(new Bucket(LimitKeys.planRoute(plan.name(), key.id(), apiName, stage, routeKey), perRoute));
     }
-    buckets.add(account);
+    if (plan.throttle() != null) {
+      buckets.add(new Bucket(LimitKeys.plan(plan.name(), key.id()), plan.throttle()));
+    }
+    buckets.addAll(keyless.getOrDefault(stage, accountOnly));
     return take(ex, next, buckets, 0, null);
   }
 
+  /**
+   * Takes a token from each bucket from {@code i} on. Answers the in-process store gives at once are
+   * read at once; only a store that answers later makes the rest of the checks wait on it.
+   */
   private CompletionStage<GatewayResponse> take(Exchange ex, Next next, List<Bucket> buckets, int i,
       Tightest tightest) {
-    if (i == buckets.size()) {
-      return quota(ex, next, tightest);
-    }
-    Bucket bucket = buckets.get(i);
-    return call(() -> store.take(bucket.key(), bucket.throttle(), 1)).handle((take, failure) -> {
-      if (failure != null) {
-        storeFailed(ex, failure);
-        return take(ex, next, buckets, i + 1, tightest);
+    for (; i < buckets.size(); i++) {
+      Bucket bucket = buckets.get(i);
+      CompletionStage<RateLimitStore.Take> pending = call(() -> store.take(bucket.key(), bucket.throttle(), 1));
+      if (!(pending instanceof CompletableFuture<RateLimitStore.Take> future) || !future.isDone()) {
+        int at = i;
+        Tightest sofar = tightest;
+        return pending.handle((take, failure) -> afterTake(ex, next, buckets, at, sofar, take, failure))
+            .thenCompose(answer -> answer);
+      }
+      RateLimitStore.Take take;
+      try {
+        take = future.join();
+      } catch (CompletionException | CancellationException e) {
+        storeFailed(ex, e.getCause() != null ? e.getCause() : e);
+        continue;
       }
       if (!take.granted()) {
-        limits.refusals().throttled(ex);
-        return CompletableFuture.completedFuture(headers
-            ? RateLimitHeaders.throttled(ex.api().responses().get(GatewayResponseType.THROTTLED), bucket.throttle(), take)
-            : ex.api().responses().get(GatewayResponseType.THROTTLED));
+        return CompletableFuture.completedFuture(throttled(ex, bucket, take));
       }
-      boolean tighter = tightest == null || take.remaining() < tightest.take().remaining();
-      return take(ex, next, buckets, i + 1, tighter ? new Tightest(bucket.throttle(), take) : tightest);
-    }).thenCompose(answer -> answer);
+      tightest = tighter(tightest, bucket, take);
+    }
+    return quota(ex, next, tightest);
+  }
+
+  private CompletionStage<GatewayResponse> afterTake(Exchange ex, Next next, List<Bucket> buckets, int i,
+      Tightest tightest, RateLimitStore.Take take, Throwable failure) {
+    if (failure != null) {
+      storeFailed(ex, failure);
+      return take(ex, next, buckets, i + 1, tightest);
+    }
+    if (!take.granted()) {
+      return CompletableFuture.completedFuture(throttled(ex, buckets.get(i), take));
+    }
+    return take(ex, next, buckets, i + 1, tighter(tightest, buckets.get(i), take));
+  }
+
+  private GatewayResponse throttled(Exchange ex, Bucket bucket, RateLimitStore.Take take) {
+    limits.refusals().throttled(ex);
+    GatewayResponse refusal = ex.api().responses().get(GatewayResponseType.THROTTLED);
+    return headers ? RateLimitHeaders.throttled(refusal, bucket.throttle(), take) : refusal;
+  }
+
+  private Tightest tighter(Tightest tightest, Bucket bucket, RateLimitStore.Take take) {
+    if (!headers) {
+      return null;
+    }
+    return tightest == null || take.remaining() < tightest.take().remaining()
+        ? new Tightest(bucket.throttle(), take)
+        : tightest;
   }
 
   private CompletionStage<GatewayResponse> quota(Exchange ex, Next next, Tightest tightest) {
