@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.Gateway;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.Headers;
+import dev.gatehouse.QuotaPeriod;
 import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.event.ProxyResponseV2;
 import dev.gatehouse.integration.Integrations;
@@ -21,11 +22,16 @@ import java.util.concurrent.Executors;
 /**
  * The demo gateway: a petstore REST API (stage {@code prod}) and a shop HTTP API (stage
  * {@code $default}) on one JDK {@code HttpServer}, with a page at {@code /} to try each route.
+ * Creating a pet needs the demo API key of the {@code demo} usage plan: 1 request per second with
+ * bursts of 3, and 100 a day.
  *
  * <p>Run it with {@code mvn -q -pl gateway-examples exec:java} after an install; the port comes from
  * the first argument or {@code PORT}, 8080 by default.
  */
 public final class DemoGateway {
+  /** The demo's API key: a demo value, not a secret. */
+  public static final String DEMO_API_KEY = "demo-key-0123456789abcdef";
+
   private DemoGateway() {}
 
   /** The demo's APIs. */
@@ -33,8 +39,9 @@ public final class DemoGateway {
     return Gateway.builder()
         .restApi("petstore", api -> api
             .stage("prod", stage -> stage.variable("greeting", "Hello from the prod stage"))
+            .rateLimitHeaders()
             .route("GET /pets", Integrations.function(store::list))
-            .route("POST /pets", Integrations.function(store::create))
+            .route("POST /pets", Integrations.function(store::create), route -> route.apiKeyRequired())
             .route("GET /pets/{id}", Integrations.function(store::get))
             .route("GET /ping", Integrations.mock(200, "{\"status\":\"ok\"}"))
             .route("ANY /legacy/{proxy+}", Integrations.function(event -> PetStore.json(200, Map.of(
@@ -45,6 +52,11 @@ public final class DemoGateway {
               Thread.sleep(2_000);
               return ProxyResponseV1.of(200, "{\"message\":\"too late\"}");
             }), route -> route.timeout(Duration.ofSeconds(1))))
+        .usagePlan("demo", plan -> plan
+            .stage("petstore", "prod")
+            .throttle(1, 3)
+            .quota(100, QuotaPeriod.DAY)
+            .apiKey("demo", DEMO_API_KEY))
         .httpApi("shop", api -> api
             .route("GET /", Integrations.mock(200, Headers.of(Map.of("Content-Type", "text/html; charset=utf-8")),
                 page()))
@@ -88,7 +100,8 @@ public final class DemoGateway {
         "/prod/legacy/any/thing", "/prod/slow", "/prod/nowhere", "/hello/world", "/cookies", "/time", "/nowhere"}) {
       System.out.println("  curl -i '" + base + path + "'");
     }
-    System.out.println("  curl -i -X POST '" + base + "/prod/pets' -d '{\"type\":\"cat\",\"name\":\"Kit\",\"price\":900}'");
+    System.out.println("  curl -i -X POST '" + base + "/prod/pets' -H 'x-api-key: " + DEMO_API_KEY
+        + "' -d '{\"type\":\"cat\",\"name\":\"Kit\",\"price\":900}'");
     System.out.println("Press Ctrl+C to stop.");
   }
 

@@ -68,6 +68,7 @@ class DemoGatewayTest {
   @Test
   void createdPetCanBeRead() throws Exception {
     HttpResponse<String> created = send(HttpRequest.newBuilder(uri("/prod/pets"))
+        .header("x-api-key", DemoGateway.DEMO_API_KEY)
         .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"cat\",\"name\":\"Kit\",\"price\":900}")));
 
     assertThat(created.statusCode()).isEqualTo(201);
@@ -77,8 +78,25 @@ class DemoGatewayTest {
 
   @Test
   void malformedPetGets400() throws Exception {
-    assertThat(send(HttpRequest.newBuilder(uri("/prod/pets")).POST(HttpRequest.BodyPublishers.ofString("{nope")))
-        .statusCode()).isEqualTo(400);
+    assertThat(send(HttpRequest.newBuilder(uri("/prod/pets")).header("x-api-key", DemoGateway.DEMO_API_KEY)
+        .POST(HttpRequest.BodyPublishers.ofString("{nope"))).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void creatingAPetNeedsTheDemoKeyAndItsPlanThrottlesAfterABurstOfThree() throws Exception {
+    HttpRequest.Builder withoutKey = HttpRequest.newBuilder(uri("/prod/pets"))
+        .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"cat\",\"name\":\"Kit\",\"price\":900}"));
+    assertThat(send(withoutKey).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> first = send(withoutKey.copy().header("x-api-key", DemoGateway.DEMO_API_KEY));
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(first.headers().firstValue("X-RateLimit-Limit")).hasValue("3");
+    // the plan refills one token a second on the system clock: within a few more calls the burst is spent
+    int status = 0;
+    for (int i = 0; i < 20 && status != 429; i++) {
+      status = send(withoutKey.copy().header("x-api-key", DemoGateway.DEMO_API_KEY)).statusCode();
+    }
+    assertThat(status).isEqualTo(429);
   }
 
   @Test

@@ -24,9 +24,7 @@ class ApiKeyGuardTest {
   }
 
   private static void assertForbidden(GatewayResponse response) {
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Forbidden\"}");
-    assertThat(response.headers().first("x-amzn-ErrorType")).isEqualTo("ForbiddenException");
+    LimitsFixture.assertGatewayError(response, 403, "Forbidden", "ForbiddenException");
   }
 
   @Test

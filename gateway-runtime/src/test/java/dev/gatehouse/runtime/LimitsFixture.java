@@ -1,5 +1,7 @@
 package dev.gatehouse.runtime;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gatehouse.ApiDefinition;
 import dev.gatehouse.Gateway;
 import dev.gatehouse.GatewayBuilder;
@@ -48,6 +50,13 @@ final class LimitsFixture implements AutoCloseable {
   private ProxyResponseV1 answer(ProxyEventV1 event) {
     events.add(event);
     return ProxyResponseV1.builder(200).body("ok").build();
+  }
+
+  /** AWS's gateway-response shape: the status, {@code {"message":...}} and {@code x-amzn-ErrorType}. */
+  static void assertGatewayError(GatewayResponse response, int status, String message, String errorType) {
+    assertThat(response.status()).isEqualTo(status);
+    assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"" + message + "\"}");
+    assertThat(response.headers().first("x-amzn-ErrorType")).isEqualTo(errorType);
   }
 
   GatewayResponse call(String method, String path, String apiKey) {

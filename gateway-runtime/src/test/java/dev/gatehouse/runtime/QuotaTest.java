@@ -34,9 +34,7 @@ class QuotaTest {
   }
 
   private static void assertQuotaExceeded(GatewayResponse response) {
-    assertThat(response.status()).isEqualTo(429);
-    assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Limit Exceeded\"}");
-    assertThat(response.headers().first("x-amzn-ErrorType")).isEqualTo("LimitExceededException");
+    LimitsFixture.assertGatewayError(response, 429, "Limit Exceeded", "LimitExceededException");
   }
 
   /**

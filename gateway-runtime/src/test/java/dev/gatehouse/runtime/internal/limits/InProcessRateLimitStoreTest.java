@@ -7,16 +7,11 @@ import dev.gatehouse.Throttle;
 import dev.gatehouse.spi.RateLimitStore.Count;
 import dev.gatehouse.spi.RateLimitStore.Take;
 import dev.gatehouse.testing.ManualClock;
+import dev.gatehouse.testing.Race;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class InProcessRateLimitStoreTest {
@@ -80,49 +75,14 @@ class InProcessRateLimitStoreTest {
   @Test
   void aThousandConcurrentCallersOnABucketOfAHundredWithoutRefillGetExactlyAHundred() throws Exception {
     Throttle throttle = Throttle.of(0, 100);
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<Boolean>> results = new ArrayList<>();
-      for (int i = 0; i < 1_000; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return take("race", throttle).granted();
-        }));
-      }
-      start.countDown();
-      int granted = 0;
-      for (Future<Boolean> result : results) {
-        granted += result.get(10, TimeUnit.SECONDS) ? 1 : 0;
-      }
-      assertThat(granted).isEqualTo(100);
-    } finally {
-      pool.shutdownNow();
-    }
+
+    assertThat(Race.countTrue(1_000, () -> take("race", throttle).granted())).isEqualTo(100);
   }
 
   @Test
   void concurrentAddsToACounterStopExactlyAtItsLimit() throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    CountDownLatch start = new CountDownLatch(1);
-    try {
-      List<Future<Boolean>> results = new ArrayList<>();
-      for (int i = 0; i < 1_000; i++) {
-        results.add(pool.submit(() -> {
-          start.await();
-          return add("quota", 250).granted();
-        }));
-      }
-      start.countDown();
-      int granted = 0;
-      for (Future<Boolean> result : results) {
-        granted += result.get(10, TimeUnit.SECONDS) ? 1 : 0;
-      }
-      assertThat(granted).isEqualTo(250);
-      assertThat(store.count("quota").toCompletableFuture().join()).isEqualTo(250);
-    } finally {
-      pool.shutdownNow();
-    }
+    assertThat(Race.countTrue(1_000, () -> add("quota", 250).granted())).isEqualTo(250);
+    assertThat(store.count("quota").toCompletableFuture().join()).isEqualTo(250);
   }
 
   @Test
