@@ -1,5 +1,7 @@
 package dev.gatehouse;
 
+import dev.gatehouse.authorizer.AuthorizerDefinition;
+import dev.gatehouse.authorizer.JwtAuthorizer;
 import dev.gatehouse.integration.FunctionIntegration;
 import dev.gatehouse.integration.Integration;
 import dev.gatehouse.integration.PayloadFormat;
@@ -28,6 +30,8 @@ import java.util.function.Consumer;
  *     {@code disableExecuteApiEndpoint}
  * @param rateLimitHeaders whether answers carry {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining}
  *     and {@code X-RateLimit-Reset}, and 429s a {@code Retry-After} (AWS sends none of them)
+ * @param authorizers the API's authorizers, in declaration order
+ * @param defaultAuthorizer the authorizer of routes that name none, or {@code null}
  */
 public record ApiDefinition(
     String name,
@@ -36,7 +40,9 @@ public record ApiDefinition(
     List<RouteDefinition> routes,
     Map<GatewayResponseType, GatewayResponseOverride> gatewayResponses,
     boolean executeApiEndpoint,
-    boolean rateLimitHeaders) {
+    boolean rateLimitHeaders,
+    List<AuthorizerDefinition> authorizers,
+    String defaultAuthorizer) {
 
   public ApiDefinition {
     Objects.requireNonNull(name, "name");
@@ -45,12 +51,29 @@ public record ApiDefinition(
     routes = List.copyOf(routes);
     gatewayResponses = gatewayResponses.isEmpty() ? Map.of()
         : Collections.unmodifiableMap(new EnumMap<>(gatewayResponses));
+    authorizers = List.copyOf(authorizers);
   }
 
-  /** An API without rate-limit headers. */
+  /** An API without rate-limit headers or authorizers. */
   public ApiDefinition(String name, ApiType type, List<StageDefinition> stages, List<RouteDefinition> routes,
       Map<GatewayResponseType, GatewayResponseOverride> gatewayResponses, boolean executeApiEndpoint) {
-    this(name, type, stages, routes, gatewayResponses, executeApiEndpoint, false);
+    this(name, type, stages, routes, gatewayResponses, executeApiEndpoint, false, List.of(), null);
+  }
+
+  /** The authorizer of this name, or {@code null}. */
+  public AuthorizerDefinition authorizer(String name) {
+    for (AuthorizerDefinition authorizer : authorizers) {
+      if (authorizer.name().equals(name)) {
+        return authorizer;
+      }
+    }
+    return null;
+  }
+
+  /** The authorizer guarding {@code route}: its own, else the API's default; {@code null} for none. */
+  public AuthorizerDefinition authorizerOf(RouteDefinition route) {
+    String name = route.authorizer() != null ? route.authorizer() : defaultAuthorizer;
+    return name == null || RouteDefinition.NO_AUTHORIZER.equals(name) ? null : authorizer(name);
   }
 
   /** The route with this key as declared, such as {@code GET /pets}, or {@code null}. */
@@ -79,6 +102,8 @@ public record ApiDefinition(
     gatewayResponses.forEach((t, override) -> builder.responses.put(t, override.toBuilder()));
     builder.executeApiEndpoint = executeApiEndpoint;
     builder.rateLimitHeaders = rateLimitHeaders;
+    builder.authorizers.addAll(authorizers);
+    builder.defaultAuthorizer = defaultAuthorizer;
     return builder;
   }
 
@@ -112,6 +137,8 @@ public record ApiDefinition(
         new EnumMap<>(GatewayResponseType.class);
     private boolean executeApiEndpoint = true;
     private boolean rateLimitHeaders;
+    private final List<AuthorizerDefinition> authorizers = new ArrayList<>();
+    private String defaultAuthorizer;
 
     Builder(ApiType type, String name) {
       this.type = Objects.requireNonNull(type, "type");
@@ -170,6 +197,23 @@ public record ApiDefinition(
       return this;
     }
 
+    /** Declares an authorizer that routes name with {@code route.authorizer(name)}. */
+    public Builder authorizer(JwtAuthorizer.Builder authorizer) {
+      return authorizer(authorizer.build());
+    }
+
+    /** Declares a prebuilt authorizer; it is checked with the API. */
+    public Builder authorizer(AuthorizerDefinition authorizer) {
+      authorizers.add(Objects.requireNonNull(authorizer, "authorizer"));
+      return this;
+    }
+
+    /** Guards every route that names no authorizer (and does not opt out with {@code noAuthorizer()}). */
+    public Builder defaultAuthorizer(String name) {
+      this.defaultAuthorizer = name;
+      return this;
+    }
+
     /**
      * Adds {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} and {@code X-RateLimit-Reset} to
      * throttled routes' answers and {@code Retry-After} to 429s. AWS sends none of them; clients that
@@ -202,8 +246,38 @@ public record ApiDefinition(
       Map<GatewayResponseType, GatewayResponseOverride> overrides = new EnumMap<>(GatewayResponseType.class);
       responses.forEach((t, b) -> overrides.put(t, b.collect(problems.under("gatewayResponse " + t))));
       checkRouteThrottles(builtStages, builtRoutes, problems);
+      checkAuthorizers(builtRoutes, problems);
       return new ApiDefinition(name == null ? "" : name, type, builtStages, builtRoutes, overrides,
-          executeApiEndpoint, rateLimitHeaders);
+          executeApiEndpoint, rateLimitHeaders, authorizers, defaultAuthorizer);
+    }
+
+    /** Unique names, each authorizer's own problems, and every name a route or the default uses. */
+    private void checkAuthorizers(List<RouteDefinition> routes, Problems problems) {
+      Map<String, AuthorizerDefinition> byName = new HashMap<>();
+      for (AuthorizerDefinition authorizer : authorizers) {
+        Problems here = problems.under("authorizer " + Problems.describe(authorizer.name()));
+        authorizer.problems().forEach(here::add);
+        if (byName.putIfAbsent(authorizer.name(), authorizer) != null) {
+          here.add("name", authorizer.name(), "an authorizer name not declared before in this API");
+        }
+      }
+      List<String> names = authorizers.stream().map(AuthorizerDefinition::name).toList();
+      if (defaultAuthorizer != null && !byName.containsKey(defaultAuthorizer)) {
+        problems.add("defaultAuthorizer", defaultAuthorizer, "one of " + names);
+      }
+      for (RouteDefinition route : routes) {
+        Problems here = problems.under("route " + Problems.describe(route.key().toString()));
+        String name = route.authorizer() != null ? route.authorizer() : defaultAuthorizer;
+        if (route.authorizer() != null && !RouteDefinition.NO_AUTHORIZER.equals(route.authorizer())
+            && !byName.containsKey(route.authorizer())) {
+          here.add("authorizer", route.authorizer(), "one of " + names + " or noAuthorizer()");
+          continue;
+        }
+        AuthorizerDefinition authorizer = name == null ? null : byName.get(name);
+        if (!route.scopes().isEmpty() && (authorizer == null || !authorizer.checksScopes())) {
+          here.add("scopes", route.scopes(), "a JWT authorizer on the route to check them");
+        }
+      }
     }
 
     private static void checkRouteThrottles(List<StageDefinition> stages, List<RouteDefinition> routes,

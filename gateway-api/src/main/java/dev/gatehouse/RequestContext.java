@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param domainPrefix the first label of {@link #domainName}
  * @param identity who called
  * @param stageVariables the stage's variables; unmodifiable
+ * @param authorizer what the route's authorizer established, or {@code null} without one
  */
 public record RequestContext(
     String requestId,
@@ -40,17 +42,44 @@ public record RequestContext(
     String domainName,
     String domainPrefix,
     Identity identity,
-    Map<String, String> stageVariables) {
+    Map<String, String> stageVariables,
+    Authorization authorizer) {
 
   public RequestContext {
     stageVariables = Map.copyOf(stageVariables);
+  }
+
+  /** This context with what the route's authorizer established. */
+  public RequestContext withAuthorizer(Authorization authorization) {
+    return new RequestContext(requestId, extendedRequestId, apiId, stage, resourcePath, resourceId, routeKey,
+        httpMethod, path, protocol, requestTime, requestTimeEpoch, domainName, domainPrefix, identity, stageVariables,
+        authorization);
   }
 
   /** This context with the ID of the API key the request was admitted with. */
   public RequestContext withApiKeyId(String apiKeyId) {
     return new RequestContext(requestId, extendedRequestId, apiId, stage, resourcePath, resourceId, routeKey,
         httpMethod, path, protocol, requestTime, requestTimeEpoch, domainName, domainPrefix,
-        new Identity(identity.sourceIp(), identity.userAgent(), apiKeyId), stageVariables);
+        new Identity(identity.sourceIp(), identity.userAgent(), apiKeyId), stageVariables, authorizer);
+  }
+
+  /**
+   * What an authorizer established about the caller: AWS's {@code $context.authorizer.*}.
+   *
+   * @param principalId who the caller is: a JWT's {@code sub}, or a function authorizer's
+   *     {@code principalId}
+   * @param claims a JWT's claims, each value as text as AWS passes them (an array as
+   *     {@code [a b]}); empty for other authorizers; unmodifiable
+   * @param scopes a JWT's scopes from {@code scope} or {@code scp}; unmodifiable
+   * @param context a function authorizer's context map (strings, numbers, booleans); unmodifiable
+   */
+  public record Authorization(String principalId, Map<String, String> claims, List<String> scopes,
+      Map<String, Object> context) {
+    public Authorization {
+      claims = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(claims));
+      scopes = List.copyOf(scopes);
+      context = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(context));
+    }
   }
 
   /**

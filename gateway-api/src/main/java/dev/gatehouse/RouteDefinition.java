@@ -2,6 +2,9 @@ package dev.gatehouse;
 
 import dev.gatehouse.integration.Integration;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,8 +16,15 @@ import java.util.Objects;
  *     default, with no upper cap
  * @param apiKeyRequired whether a request needs a valid {@code x-api-key} of a usage plan covering
  *     the stage (else 403 {@code INVALID_API_KEY}); only such requests count against usage plans
+ * @param authorizer the name of the API's authorizer guarding this route; {@code null} for the API's
+ *     default authorizer (if any); {@link #NO_AUTHORIZER} for none even where the API has a default
+ * @param scopes OAuth scopes of which a JWT must carry at least one; empty for no scope check
  */
-public record RouteDefinition(RouteKey key, Integration integration, Duration timeout, boolean apiKeyRequired) {
+public record RouteDefinition(RouteKey key, Integration integration, Duration timeout, boolean apiKeyRequired,
+    String authorizer, List<String> scopes) {
+  /** The authorizer name that opts a route out of its API's default authorizer, as AWS's {@code NONE}. */
+  public static final String NO_AUTHORIZER = "NONE";
+
   /** AWS's default integration timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(29);
 
@@ -22,11 +32,12 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(integration, "integration");
     Objects.requireNonNull(timeout, "timeout");
+    scopes = List.copyOf(scopes);
   }
 
-  /** A route with the given timeout and no API key required. */
+  /** A route with the given timeout, no API key required and the API's default authorizer. */
   public RouteDefinition(RouteKey key, Integration integration, Duration timeout) {
-    this(key, integration, timeout, false);
+    this(key, integration, timeout, false, null, List.of());
   }
 
   /** Starts a standalone route definition, for use with {@code api.route(definition)}. */
@@ -37,6 +48,8 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
   public Builder toBuilder() {
     Builder builder = new Builder(key.toString(), integration).timeout(timeout);
     builder.apiKeyRequired = apiKeyRequired;
+    builder.authorizer = authorizer;
+    builder.scopes.addAll(scopes);
     return builder;
   }
 
@@ -46,6 +59,8 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     private final Integration integration;
     private Duration timeout = DEFAULT_TIMEOUT;
     private boolean apiKeyRequired;
+    private String authorizer;
+    private final List<String> scopes = new ArrayList<>();
 
     Builder(String key, Integration integration) {
       this.key = key;
@@ -64,6 +79,24 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
      */
     public Builder apiKeyRequired() {
       this.apiKeyRequired = true;
+      return this;
+    }
+
+    /** Guards the route with the API's authorizer of this name, instead of the API's default. */
+    public Builder authorizer(String name) {
+      this.authorizer = name;
+      return this;
+    }
+
+    /** Serves the route without an authorizer even where the API has a default one. */
+    public Builder noAuthorizer() {
+      this.authorizer = NO_AUTHORIZER;
+      return this;
+    }
+
+    /** OAuth scopes of which the route's JWT must carry at least one ({@code scope} or {@code scp}). */
+    public Builder scopes(String... scopes) {
+      this.scopes.addAll(Arrays.asList(scopes));
       return this;
     }
 
@@ -101,7 +134,13 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
       if (parsed == null || integration == null || timeout == null) {
         return null;
       }
-      return new RouteDefinition(parsed, integration, timeout, apiKeyRequired);
+      for (String scope : scopes) {
+        if (scope == null || scope.isEmpty() || scope.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+          problems.add("scopes", scope, "scope tokens without spaces or controls");
+        }
+      }
+      return new RouteDefinition(parsed, integration, timeout, apiKeyRequired, authorizer,
+          scopes.stream().filter(Objects::nonNull).toList());
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.Usage;
+import dev.gatehouse.runtime.internal.auth.AuthorizerRuntime;
 import dev.gatehouse.runtime.internal.integration.HandlerExecutors;
 import dev.gatehouse.runtime.internal.integration.IntegrationSteps;
 import dev.gatehouse.runtime.internal.limits.GatewayApiKeys;
@@ -37,6 +38,7 @@ final class DefaultGateway implements Gateway {
 
   private final Clock clock;
   private final Limits limits;
+  private final AuthorizerRuntime authorizers;
   private final ApiKeys apiKeys;
   private final AtomicReference<Deployment> current = new AtomicReference<>();
   private ExecutorService ownExecutor;
@@ -44,6 +46,7 @@ final class DefaultGateway implements Gateway {
   DefaultGateway(GatewayDefinition definition, Clock clock) {
     this.clock = clock;
     this.limits = new Limits(clock);
+    this.authorizers = new AuthorizerRuntime(clock);
     this.apiKeys = new GatewayApiKeys(this::definition, limits);
     current.set(deploy(definition));
   }
@@ -125,7 +128,7 @@ final class DefaultGateway implements Gateway {
 
   private synchronized Deployment deploy(GatewayDefinition definition) {
     Executor executor = definition.handlerExecutor() != null ? definition.handlerExecutor() : ownExecutor();
-    return new Deployment(definition, route -> IntegrationSteps.create(route, executor), limits);
+    return new Deployment(definition, route -> IntegrationSteps.create(route, executor), limits, authorizers::stepFor);
   }
 
   private synchronized Executor ownExecutor() {
@@ -140,5 +143,6 @@ final class DefaultGateway implements Gateway {
     if (ownExecutor != null) {
       ownExecutor.shutdown();
     }
+    authorizers.close();
   }
 }

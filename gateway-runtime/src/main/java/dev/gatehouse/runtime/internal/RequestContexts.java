@@ -27,7 +27,8 @@ public final class RequestContexts {
         host,
         domainPrefix(host),
         new RequestContext.Identity(request.sourceIp(), request.headers().first("User-Agent")),
-        ex.stage().variables());
+        ex.stage().variables(),
+        null);
   }
 
   /** The host without its port; IPv6 literals keep their brackets. */

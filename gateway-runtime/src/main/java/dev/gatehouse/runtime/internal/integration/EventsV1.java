@@ -29,7 +29,7 @@ public final class EventsV1 {
     ProxyEventV1.RequestContext requestContext = new ProxyEventV1.RequestContext(
         null,
         context.apiId(),
-        null,
+        AuthorizerMaps.v1(context.authorizer()),
         context.domainName(),
         context.domainPrefix(),
         context.extendedRequestId(),

@@ -46,7 +46,7 @@ public final class EventsV2 {
         null,
         context.apiId(),
         cert == null ? null : new ProxyEventV2.Authentication(cert),
-        null,
+        AuthorizerMaps.v2(context.authorizer()),
         context.domainName(),
         context.domainPrefix(),
         new ProxyEventV2.Http(context.httpMethod(), context.path(), context.protocol(),

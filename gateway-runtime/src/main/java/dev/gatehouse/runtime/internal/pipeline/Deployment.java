@@ -40,11 +40,18 @@ public final class Deployment {
     this(definition, integrations, new Limits(Clock.systemUTC()));
   }
 
-  /**
-   * Compiles a checked definition whose guards keep their state in {@code limits}, which outlives
-   * the deployment.
-   */
+  /** A deployment whose routes have no authorizers (a route that names one fails to compile). */
   public Deployment(GatewayDefinition definition, Function<CompiledRoute, Step> integrations, Limits limits) {
+    this(definition, integrations, limits, Deployment::noAuthorizer);
+  }
+
+  /**
+   * Compiles a checked definition whose guards keep their state in {@code limits} and whose
+   * authorizer steps come from {@code authorizers} ({@code null} for a route without one); both
+   * outlive the deployment.
+   */
+  public Deployment(GatewayDefinition definition, Function<CompiledRoute, Step> integrations, Limits limits,
+      Function<CompiledRoute, Step> authorizers) {
     this.definition = definition;
     limits.deploying(definition);
     Target rootTarget = null;
@@ -52,7 +59,7 @@ public final class Deployment {
       CompiledApi compiled = new CompiledApi(api);
       apis.put(api.name(), compiled);
       for (CompiledRoute route : compiled.routes()) {
-        route.link(Pipeline.assemble(route, integrations.apply(route), definition, limits));
+        route.link(Pipeline.assemble(route, integrations.apply(route), authorizers.apply(route), definition, limits));
       }
       if (!api.executeApiEndpoint()) {
         continue;
@@ -80,6 +87,13 @@ public final class Deployment {
     this.unmatched = only != null ? only.responses() : GatewayResponses.defaults();
     this.unmatchedType = only != null ? only.definition().type() : ApiType.REST;
     this.entry = Pipeline.gateway();
+  }
+
+  private static Step noAuthorizer(CompiledRoute route) {
+    if (route.api().definition().authorizerOf(route.definition()) != null) {
+      throw new IllegalStateException(route.label() + " has an authorizer, and this deployment was given no way to run one");
+    }
+    return null;
   }
 
   /** Starts the exchange of a request that this deployment will serve. */

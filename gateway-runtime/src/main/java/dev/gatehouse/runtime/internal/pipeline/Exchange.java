@@ -114,6 +114,11 @@ public final class Exchange {
     this.context = context.withApiKeyId(key.id());
   }
 
+  /** Records what the route's authorizer established, into the request context. */
+  public void authorize(RequestContext.Authorization authorization) {
+    this.context = context.withAuthorizer(authorization);
+  }
+
   void target(CompiledApi api, StageDefinition stage, List<String> segments, String path, int stageSegments) {
     this.api = api;
     this.stage = stage;

@@ -18,9 +18,10 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link TargetStep}: mount point and base path → API and stage
  *   <li>{@link LimitsStep}: refusals the adapter made (payload limit, malformed request)
  *   <li>{@link RouteStep}: route key → route; the request context
- *   <li>the route's guards: {@link ApiKeyStep} where the route requires a key, then
- *       {@link ThrottleStep} (plan, route, stage and account buckets, then the quota); resource
- *       policy, authorizers and validation join them in DESIGN.md's order as they land
+ *   <li>the route's guards: {@link ApiKeyStep} where the route requires a key, the route's
+ *       authorizer where it has one, then {@link ThrottleStep} (plan, route, stage and account
+ *       buckets, then the quota); resource policy and validation join them in DESIGN.md's order as
+ *       they land
  *   <li>the integration, which answers
  * </ol>
  */
@@ -36,10 +37,14 @@ public final class Pipeline {
   }
 
   /** A route's steps: its guards, then its integration. */
-  static Step.Next assemble(CompiledRoute route, Step integration, GatewayDefinition definition, Limits limits) {
+  static Step.Next assemble(CompiledRoute route, Step integration, Step authorizer, GatewayDefinition definition,
+      Limits limits) {
     List<Step> steps = new ArrayList<>();
     if (route.definition().apiKeyRequired()) {
       steps.add(new ApiKeyStep(limits.apiKeys(definition), definition));
+    }
+    if (authorizer != null) {
+      steps.add(authorizer);
     }
     steps.add(new ThrottleStep(route, definition, limits));
     steps.add(integration);

@@ -1,0 +1,36 @@
+package dev.gatehouse.authorizer;
+
+import java.net.URI;
+
+/**
+ * Creates authorizers, to declare on an API with {@code api.authorizer(...)} and use on routes with
+ * {@code route.authorizer(name)}.
+ *
+ * <pre>{@code
+ * api.authorizer(Authorizers.cognito("users", "eu-west-1", "eu-west-1_AbCdEf123")
+ *         .audience("3n4b5urk1ft4fl3mg5e62d9ado"));       // the app client id
+ * }</pre>
+ */
+public final class Authorizers {
+  private Authorizers() {}
+
+  /** A JWT authorizer; set its issuer, audiences and JWKS URI. */
+  public static JwtAuthorizer.Builder jwt(String name) {
+    return new JwtAuthorizer.Builder(name);
+  }
+
+  /**
+   * A JWT authorizer for an Amazon Cognito user pool: its issuer
+   * {@code https://cognito-idp.REGION.amazonaws.com/POOL}, that issuer's
+   * {@code /.well-known/jwks.json}, and {@code token_use} of {@code id} or {@code access} (narrow it
+   * with {@code tokenUse("access")}). Add the app client ids with {@code audience(...)}: they are
+   * matched against {@code aud} in ID tokens and {@code client_id} in access tokens.
+   */
+  public static JwtAuthorizer.Builder cognito(String name, String region, String userPoolId) {
+    String issuer = "https://cognito-idp." + region + ".amazonaws.com/" + userPoolId;
+    return jwt(name)
+        .issuer(issuer)
+        .jwksUri(URI.create(issuer + "/.well-known/jwks.json"))
+        .tokenUse("id", "access");
+  }
+}

@@ -1,0 +1,92 @@
+package dev.gatehouse;
+
+import static dev.gatehouse.DefinitionAssertions.OK;
+import static dev.gatehouse.DefinitionAssertions.assertProblems;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.gatehouse.authorizer.Authorizers;
+import dev.gatehouse.authorizer.IdentitySource;
+import dev.gatehouse.authorizer.JwtAuthorizer;
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class AuthorizerDefinitionErrorsTest {
+  private static final URI JWKS = URI.create("https://login.example.com/.well-known/jwks.json");
+
+  private static JwtAuthorizer.Builder users() {
+    return Authorizers.jwt("users").issuer("https://login.example.com").audience("petstore").jwksUri(JWKS);
+  }
+
+  @Test
+  void unknownAuthorizerOnARouteOrAsDefault() {
+    assertProblems(Gateway.builder().restApi("petstore", api -> api
+            .stage("prod")
+            .authorizer(users())
+            .defaultAuthorizer("admins")
+            .route("GET /pets", OK, route -> route.authorizer("cognito"))),
+        "restApi \"petstore\": defaultAuthorizer: \"admins\" (expected: one of [users])",
+        "restApi \"petstore\" › route \"GET /pets\": authorizer: \"cognito\" (expected: one of [users] or noAuthorizer())");
+  }
+
+  @Test
+  void scopesWithoutAJwtAuthorizerOnTheRoute() {
+    assertProblems(Gateway.builder().restApi("petstore", api -> api
+            .stage("prod")
+            .authorizer(users())
+            .route("GET /pets", OK, route -> route.scopes("pets:read"))
+            .route("GET /cats", OK, route -> route.noAuthorizer().scopes("cats:read"))),
+        "restApi \"petstore\" › route \"GET /pets\": scopes: [pets:read] (expected: a JWT authorizer on the route to check them)",
+        "restApi \"petstore\" › route \"GET /cats\": scopes: [cats:read] (expected: a JWT authorizer on the route to check them)");
+  }
+
+  @Test
+  void jwtAuthorizerFieldsAreChecked() {
+    assertProblems(Gateway.builder().restApi("petstore", api -> api
+            .stage("prod")
+            .authorizer(Authorizers.jwt("users").algorithms("none", "HS256"))
+            .authorizer(users())
+            .authorizer(users().clockSkew(Duration.ofHours(1)))),
+        "restApi \"petstore\" › authorizer \"users\": issuer: null (expected: the exact iss of the tokens)",
+        "restApi \"petstore\" › authorizer \"users\": audiences: [] (expected: at least one aud or client_id value)",
+        "restApi \"petstore\" › authorizer \"users\": algorithms: none (expected: one of [ES256, ES384, ES512, EdDSA, "
+            + "PS256, PS384, PS512, RS256, RS384, RS512], or HS256/HS384/HS512 with a secret; never none)",
+        "restApi \"petstore\" › authorizer \"users\": algorithms: HS256 (expected: HMAC only with hmacSecret(...) set)",
+        "restApi \"petstore\" › authorizer \"users\": name: \"users\" (expected: an authorizer name not declared before in this API)",
+        "restApi \"petstore\" › authorizer \"users\": clockSkew: PT1H (expected: 0 to 5 minutes)",
+        "restApi \"petstore\" › authorizer \"users\": name: \"users\" (expected: an authorizer name not declared before in this API)");
+  }
+
+  @Test
+  void asymmetricAlgorithmsNeedAJwksUriAndAnHmacSecretStandsAlone() {
+    assertProblems(Gateway.builder().httpApi("shop", api -> api
+            .authorizer(Authorizers.jwt("users").issuer("i").audience("a"))),
+        "httpApi \"shop\" › authorizer \"users\": jwksUri: null (expected: the issuer's JWKS URL for [RS256, ES256])");
+    JwtAuthorizer hmac = Authorizers.jwt("users").issuer("i").audience("a").hmacSecret(new byte[32]).build();
+    assertThat(hmac.algorithms()).containsExactly("HS256");
+    assertThat(hmac.problems()).isEmpty();
+    assertThat(hmac.toString()).contains("Secret[32 bytes]");
+  }
+
+  @Test
+  void cognitoPresetUsesThePoolsIssuerAndJwks() {
+    JwtAuthorizer cognito = Authorizers.cognito("users", "eu-west-1", "eu-west-1_AbCdEf123").audience("client").build();
+
+    assertThat(cognito.issuer()).isEqualTo("https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123");
+    assertThat(cognito.jwksUri()).hasToString(
+        "https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf123/.well-known/jwks.json");
+    assertThat(cognito.tokenUses()).containsExactly("id", "access");
+    assertThat(cognito.problems()).isEmpty();
+  }
+
+  @Test
+  void identitySourcesInAwsNotation() {
+    assertThat(IdentitySource.parse("$request.header.Authorization")).isEqualTo(IdentitySource.header("Authorization"));
+    assertThat(IdentitySource.parse("method.request.querystring.token")).isEqualTo(IdentitySource.query("token"));
+    assertThat(IdentitySource.parse("$request.cookie.session")).isEqualTo(IdentitySource.cookie("session"));
+    assertThatThrownBy(() -> IdentitySource.parse("$context.authorizer"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("identitySource: \"$context.authorizer\" (expected: $request.header.NAME");
+  }
+}
