@@ -1,11 +1,21 @@
 package dev.gatehouse.benchmarks.load;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.Gateway;
+import dev.gatehouse.authorizer.Authorizers;
 import dev.gatehouse.event.ProxyEventV1;
 import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.integration.Integration;
 import dev.gatehouse.integration.Integrations;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,12 +28,23 @@ public final class Scenarios {
   /** A demo value, not a secret: the key the {@code api-key-throttle} scenario's plan declares. */
   static final String API_KEY = "bench-demo-key-0123456789";
 
+  /** A demo secret, not a secret: the HMAC key of the {@code jwt} scenario's authorizer. */
+  private static final byte[] JWT_SECRET = "bench-demo-hmac-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+  private static final String JWT_ISSUER = "https://bench.example";
   /**
-   * Every scenario here sends this request unless it needs another one. It carries an API key
-   * that only the {@code api-key-throttle} route reads: one request for every scenario keeps them
-   * all against one bare baseline, which ignores the header.
+   * The token the {@code jwt} scenario sends: HS256, valid until 2100, the same bytes in the server
+   * and the generator (HMAC signatures are deterministic).
    */
-  static final LoadRequest HELLO = LoadRequest.get("/prod/hello/" + TrivialAnswer.NAME).header("x-api-key", API_KEY);
+  static final String JWT = jwt();
+
+  /**
+   * Every scenario here sends this request unless it needs another one. It carries an API key and
+   * a bearer token that only the {@code api-key-throttle} and {@code jwt} routes read: one request for
+   * every scenario keeps them all against one bare baseline, which ignores both headers.
+   */
+  static final LoadRequest HELLO = LoadRequest.get("/prod/hello/" + TrivialAnswer.NAME)
+      .header("x-api-key", API_KEY)
+      .header("Authorization", "Bearer " + JWT);
 
   /**
    * Far above what one machine serves: the account bucket costs every scenario its token, as it
@@ -36,7 +57,7 @@ public final class Scenarios {
       new Scenario("function",
           "REST API, stage prod, GET /prod/hello/{name} -> async function answering 200 {\"hello\":name}",
           Scenario.Backend.NONE,
-          backend -> hello(Integrations.asyncFunction(event -> CompletableFuture.completedFuture(answer(event)))),
+          backend -> hello(asyncHello()),
           HELLO),
       new Scenario("function-blocking",
           "the same with a blocking function (Integrations.function) on the default handler executor",
@@ -55,12 +76,23 @@ public final class Scenarios {
           backend -> Gateway.builder()
               .restApi("bench", api -> api
                   .stage("prod", stage -> stage.throttle(NEVER_REFUSING, (long) NEVER_REFUSING))
-                  .route("GET /hello/{name}",
-                      Integrations.asyncFunction(event -> CompletableFuture.completedFuture(answer(event))),
-                      route -> route.apiKeyRequired()))
+                  .route("GET /hello/{name}", asyncHello(), route -> route.apiKeyRequired()))
               .usagePlan("bench", plan -> plan.stage("bench", "prod")
                   .throttle(NEVER_REFUSING, (long) NEVER_REFUSING)
                   .apiKey("bench", API_KEY))
+              .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
+              .build(),
+          HELLO,
+          "function"),
+      new Scenario("jwt",
+          "the function route behind a JWT authorizer (HS256, iss and aud checked); the client repeats its token,"
+              + " so after the first request the verified-token cache answers",
+          Scenario.Backend.NONE,
+          backend -> Gateway.builder()
+              .restApi("bench", api -> api
+                  .stage("prod")
+                  .authorizer(Authorizers.jwt("bench").issuer(JWT_ISSUER).audience("bench").hmacSecret(JWT_SECRET))
+                  .route("GET /hello/{name}", asyncHello(), route -> route.authorizer("bench")))
               .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
               .build(),
           HELLO,
@@ -97,6 +129,27 @@ public final class Scenarios {
             .route("GET /hello/{name}", integration))
         .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
         .build();
+  }
+
+  /** The function of the hello scenarios: answers at once, on the request's thread. */
+  private static Integration asyncHello() {
+    return Integrations.asyncFunction(event -> CompletableFuture.completedFuture(answer(event)));
+  }
+
+  private static String jwt() {
+    try {
+      SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+          .issuer(JWT_ISSUER)
+          .audience("bench")
+          .subject("bench-user")
+          .issueTime(Date.from(Instant.parse("2026-01-01T00:00:00Z")))
+          .expirationTime(Date.from(Instant.parse("2100-01-01T00:00:00Z")))
+          .build());
+      jwt.sign(new MACSigner(JWT_SECRET));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException("signing the benchmark's token", e);
+    }
   }
 
   private static ProxyResponseV1 answer(ProxyEventV1 event) {

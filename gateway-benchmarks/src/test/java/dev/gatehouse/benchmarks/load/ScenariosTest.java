@@ -37,7 +37,7 @@ class ScenariosTest {
 
   @Test
   void scenario_unknown() {
-    assertThatThrownBy(() -> Scenarios.named("jwt"))
-        .hasMessage("scenario: \"jwt\" (expected: one of [function, function-blocking, mock, api-key-throttle])");
+    assertThatThrownBy(() -> Scenarios.named("cache-hit"))
+        .hasMessage("scenario: \"cache-hit\" (expected: one of [function, function-blocking, mock, api-key-throttle, jwt])");
   }
 }

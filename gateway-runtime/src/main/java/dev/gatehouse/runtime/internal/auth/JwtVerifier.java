@@ -4,8 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
@@ -13,8 +11,6 @@ import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.BadJOSEException;
-import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
-import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.JWT;
@@ -35,7 +31,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,10 +68,8 @@ final class JwtVerifier {
     this.clock = clock;
     this.executor = executor;
     this.checks = new JwtClaimsChecks(definition, clock);
-    Set<JWSAlgorithm> algorithms = definition.algorithms().stream().map(JWSAlgorithm::parse).collect(Collectors.toSet());
-    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys(definition)));
-    // RFC 9068 access tokens say at+jwt; everything else JWT or nothing
-    processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+    processor.setJWSKeySelector(JwsPolicy.keySelector(definition.algorithms(), keys(definition)));
+    processor.setJWSTypeVerifier(JwsPolicy.TYPES);
     processor.setJWTClaimsSetVerifier(checks);
     this.verified = definition.verifiedTokenCacheSize() == 0 ? null : Caffeine.newBuilder()
         .maximumSize(definition.verifiedTokenCacheSize())
@@ -96,6 +89,15 @@ final class JwtVerifier {
     return remembered != null && remembered.expiresAtMillis() > clock.millis() ? remembered.verdict() : null;
   }
 
+  /** How many verified tokens are remembered now; for tests of the bound. */
+  long rememberedCount() {
+    if (verified == null) {
+      return 0;
+    }
+    verified.cleanUp();
+    return verified.estimatedSize();
+  }
+
   /** Verifies {@code token} on the executor. */
   CompletionStage<Verdict> verify(String token) {
     return CompletableFuture.supplyAsync(() -> verifyNow(token), executor);
@@ -104,6 +106,9 @@ final class JwtVerifier {
   Verdict verifyNow(String token) {
     if (token.length() > MAX_TOKEN_CHARS) {
       return Verdict.refused("the token is too large");
+    }
+    if (!JwsPolicy.isStrictCompact(token)) {
+      return Verdict.refused("the token is not a JWT");
     }
     try {
       JWT jwt = JWTParser.parse(token);
