@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import dev.gatehouse.authorizer.AuthorizerDefinition;
+import dev.gatehouse.authorizer.FunctionAuthorizer;
 import dev.gatehouse.authorizer.JwtAuthorizer;
 import dev.gatehouse.integration.FunctionIntegration;
 import dev.gatehouse.integration.Integration;
@@ -32,6 +33,7 @@ import java.util.function.Consumer;
  *     and {@code X-RateLimit-Reset}, and 429s a {@code Retry-After} (AWS sends none of them)
  * @param authorizers the API's authorizers, in declaration order
  * @param defaultAuthorizer the authorizer of routes that name none, or {@code null}
+ * @param apiKeySource where routes that require an API key find it
  */
 public record ApiDefinition(
     String name,
@@ -42,7 +44,8 @@ public record ApiDefinition(
     boolean executeApiEndpoint,
     boolean rateLimitHeaders,
     List<AuthorizerDefinition> authorizers,
-    String defaultAuthorizer) {
+    String defaultAuthorizer,
+    ApiKeySource apiKeySource) {
 
   public ApiDefinition {
     Objects.requireNonNull(name, "name");
@@ -52,12 +55,13 @@ public record ApiDefinition(
     gatewayResponses = gatewayResponses.isEmpty() ? Map.of()
         : Collections.unmodifiableMap(new EnumMap<>(gatewayResponses));
     authorizers = List.copyOf(authorizers);
+    Objects.requireNonNull(apiKeySource, "apiKeySource");
   }
 
   /** An API without rate-limit headers or authorizers. */
   public ApiDefinition(String name, ApiType type, List<StageDefinition> stages, List<RouteDefinition> routes,
       Map<GatewayResponseType, GatewayResponseOverride> gatewayResponses, boolean executeApiEndpoint) {
-    this(name, type, stages, routes, gatewayResponses, executeApiEndpoint, false, List.of(), null);
+    this(name, type, stages, routes, gatewayResponses, executeApiEndpoint, false, List.of(), null, ApiKeySource.HEADER);
   }
 
   /** The authorizer of this name, or {@code null}. */
@@ -104,6 +108,7 @@ public record ApiDefinition(
     builder.rateLimitHeaders = rateLimitHeaders;
     builder.authorizers.addAll(authorizers);
     builder.defaultAuthorizer = defaultAuthorizer;
+    builder.apiKeySource = apiKeySource;
     return builder;
   }
 
@@ -139,6 +144,7 @@ public record ApiDefinition(
     private boolean rateLimitHeaders;
     private final List<AuthorizerDefinition> authorizers = new ArrayList<>();
     private String defaultAuthorizer;
+    private ApiKeySource apiKeySource = ApiKeySource.HEADER;
 
     Builder(ApiType type, String name) {
       this.type = Objects.requireNonNull(type, "type");
@@ -202,9 +208,20 @@ public record ApiDefinition(
       return authorizer(authorizer.build());
     }
 
+    /** Declares a function authorizer that routes name with {@code route.authorizer(name)}. */
+    public Builder authorizer(FunctionAuthorizer.Builder authorizer) {
+      return authorizer(authorizer.build());
+    }
+
     /** Declares a prebuilt authorizer; it is checked with the API. */
     public Builder authorizer(AuthorizerDefinition authorizer) {
       authorizers.add(Objects.requireNonNull(authorizer, "authorizer"));
+      return this;
+    }
+
+    /** Where routes that require an API key find it: {@code x-api-key} by default. */
+    public Builder apiKeySource(ApiKeySource source) {
+      this.apiKeySource = source;
       return this;
     }
 
@@ -248,7 +265,8 @@ public record ApiDefinition(
       checkRouteThrottles(builtStages, builtRoutes, problems);
       checkAuthorizers(builtRoutes, problems);
       return new ApiDefinition(name == null ? "" : name, type, builtStages, builtRoutes, overrides,
-          executeApiEndpoint, rateLimitHeaders, authorizers, defaultAuthorizer);
+          executeApiEndpoint, rateLimitHeaders, authorizers, defaultAuthorizer,
+          apiKeySource == null ? ApiKeySource.HEADER : apiKeySource);
     }
 
     /** Unique names, each authorizer's own problems, and every name a route or the default uses. */

@@ -81,6 +81,36 @@ class AuthorizerDefinitionErrorsTest {
   }
 
   @Test
+  void functionAuthorizerFieldsAreChecked() {
+    assertProblems(Gateway.builder().restApi("petstore", api -> api
+            .stage("prod")
+            .authorizer(Authorizers.token("t", event -> null)
+                .identitySources(IdentitySource.query("token"))
+                .validationExpression("[a-z")
+                .resultTtl(Duration.ofHours(2))
+                .timeout(Duration.ZERO))
+            .authorizer(Authorizers.request("r", event -> null).validationExpression(".*"))),
+        "restApi \"petstore\" › authorizer \"t\": identitySources: [$request.querystring.token] "
+            + "(expected: one header for a TOKEN authorizer)",
+        "restApi \"petstore\" › authorizer \"t\": validationExpression: \"[a-z\" "
+            + "(expected: a regular expression: Unclosed character class)",
+        "restApi \"petstore\" › authorizer \"t\": resultTtl: PT2H (expected: 0 to PT1H)",
+        "restApi \"petstore\" › authorizer \"t\": timeout: PT0S (expected: a positive duration)",
+        "restApi \"petstore\" › authorizer \"r\": identitySources: [] "
+            + "(expected: at least one when results are cached; or resultTtl 0)",
+        "restApi \"petstore\" › authorizer \"r\": validationExpression: \".*\" (expected: only on a TOKEN authorizer)");
+  }
+
+  @Test
+  void scopesNeedAJwtAuthorizerNotAFunctionOne() {
+    assertProblems(Gateway.builder().restApi("petstore", api -> api
+            .stage("prod")
+            .authorizer(Authorizers.token("t", event -> null))
+            .route("GET /pets", OK, route -> route.authorizer("t").scopes("pets:read"))),
+        "restApi \"petstore\" › route \"GET /pets\": scopes: [pets:read] (expected: a JWT authorizer on the route to check them)");
+  }
+
+  @Test
   void identitySourcesInAwsNotation() {
     assertThat(IdentitySource.parse("$request.header.Authorization")).isEqualTo(IdentitySource.header("Authorization"));
     assertThat(IdentitySource.parse("method.request.querystring.token")).isEqualTo(IdentitySource.query("token"));

@@ -14,6 +14,27 @@ import java.net.URI;
 public final class Authorizers {
   private Authorizers() {}
 
+  /** A TOKEN function authorizer reading the {@code Authorization} header (another with {@code identitySources}). */
+  public static FunctionAuthorizer.Builder token(String name, AuthorizerFunction function) {
+    return new FunctionAuthorizer.Builder(name, FunctionAuthorizer.Kind.TOKEN, function,
+        IdentitySource.header("Authorization"));
+  }
+
+  /** A REQUEST function authorizer (payload 1.0); name its identity sources with {@code identitySources}. */
+  public static FunctionAuthorizer.Builder request(String name, AuthorizerFunction function) {
+    return new FunctionAuthorizer.Builder(name, FunctionAuthorizer.Kind.REQUEST, function);
+  }
+
+  /** An HTTP API function authorizer (payload 2.0) answering with an IAM policy. */
+  public static FunctionAuthorizer.Builder requestV2(String name, AuthorizerFunctionV2 function) {
+    return new FunctionAuthorizer.Builder(name, FunctionAuthorizer.Kind.REQUEST_V2, function);
+  }
+
+  /** An HTTP API function authorizer (payload 2.0) with AWS's simple responses. */
+  public static FunctionAuthorizer.Builder simple(String name, SimpleAuthorizerFunction function) {
+    return new FunctionAuthorizer.Builder(name, FunctionAuthorizer.Kind.SIMPLE, function);
+  }
+
   /** A JWT authorizer; set its issuer, audiences and JWKS URI. */
   public static JwtAuthorizer.Builder jwt(String name) {
     return new JwtAuthorizer.Builder(name);

@@ -3,13 +3,19 @@ package dev.gatehouse.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.ApiDefinition;
+import dev.gatehouse.ApiKeySource;
 import dev.gatehouse.ApiType;
 import dev.gatehouse.authorizer.Authorizers;
 import dev.gatehouse.authorizer.IdentitySource;
 import dev.gatehouse.authorizer.JwtAuthorizer;
+import dev.gatehouse.event.AuthorizerPolicy;
 import dev.gatehouse.integration.Integration;
 import dev.gatehouse.integration.Integrations;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The Javadoc examples of authorizers, written out and checked. */
@@ -28,6 +34,59 @@ class AuthorizerExamplesTest {
     // --- end
     ApiDefinition built = api.build();
     assertThat(built.authorizerOf(built.route("POST /pets"))).isInstanceOf(JwtAuthorizer.class);
+  }
+
+  @Test
+  void functionAuthorizerPolicyAndKeySourceExamples() {
+    ApiDefinition.Builder api = ApiDefinition.builder(ApiType.REST, "petstore").stage("prod");
+    Integration pets = Integrations.mock(200);
+    // --- begin FunctionAuthorizer class Javadoc
+    api.authorizer(Authorizers.token("partners", event ->
+                "let-me-in".equals(event.authorizationToken())
+                    ? AuthorizerPolicy.allow("partner-7", "arn:aws:execute-api:*:*:petstore/prod/*")
+                    : AuthorizerPolicy.deny("anonymous", "*"))
+            .resultTtl(Duration.ofMinutes(5)))
+        .route("GET /pets", pets, route -> route.authorizer("partners"));
+    // --- end
+    // --- begin ApiKeySource enum Javadoc
+    api.apiKeySource(ApiKeySource.AUTHORIZER)   // the function authorizer's usageIdentifierKey
+    // --- end
+        .route("GET /ping", pets);
+    assertThat(api.build().apiKeySource()).isEqualTo(ApiKeySource.AUTHORIZER);
+    assertThat(policy().principalId()).isEqualTo("user-42");
+  }
+
+  @Test
+  void readmeFunctionAuthorizerSnippetCompilesAsShown() throws Exception {
+    ApiDefinition.Builder api = ApiDefinition.builder(ApiType.REST, "petstore").stage("prod");
+    Integration pets = Integrations.mock(200);
+    // --- begin README function authorizers
+    api.authorizer(Authorizers.token("partners", event ->
+            "let-me-in".equals(event.authorizationToken())
+                ? AuthorizerPolicy.allow("partner-7", "arn:aws:execute-api:*:*:petstore/prod/GET/*")
+                    .withContext(Map.of("tier", "gold"))
+                : AuthorizerPolicy.deny("anonymous", "*"))
+        .resultTtl(Duration.ofMinutes(5)))
+       .route("GET /pets", pets, route -> route.authorizer("partners"));
+    // --- end
+    String source = Files.readString(Path.of(
+        "src/test/java/dev/gatehouse/runtime/AuthorizerExamplesTest.java"));
+    String readme = Files.readString(Path.of("../README.md"));
+    int start = source.indexOf("// --- begin README function authorizers\n") + "// --- begin README function authorizers\n".length();
+    String snippet = source.substring(start, source.indexOf("    // --- end", start));
+    assertThat(normalise(readme)).contains(normalise(snippet));
+    assertThat(api.build().authorizer("partners")).isNotNull();
+  }
+
+  private static String normalise(String code) {
+    return code.replaceAll("\\s+", " ").trim();
+  }
+
+  private static AuthorizerPolicy policy() {
+    // --- begin AuthorizerPolicy class Javadoc
+    return AuthorizerPolicy.allow("user-42", "arn:aws:execute-api:*:*:petstore/prod/GET/pets/*")
+        .withContext(Map.of("tier", "gold", "admin", false));
+    // --- end
   }
 
   @Test

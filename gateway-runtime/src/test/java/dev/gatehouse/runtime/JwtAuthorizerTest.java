@@ -76,11 +76,7 @@ class JwtAuthorizerTest {
   }
 
   private GatewayResponse call(String method, String path, String authorization) {
-    var request = Requests.request(method, path);
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    return Requests.call(gateway, request);
+    return Requests.callAuthorized(gateway, method, path, authorization);
   }
 
   private GatewayResponse get(String token) {

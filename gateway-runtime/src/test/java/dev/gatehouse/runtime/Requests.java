@@ -24,6 +24,15 @@ final class Requests {
     return builder;
   }
 
+  /** {@code method path} with an {@code Authorization} header, or without one when {@code authorization} is null. */
+  static GatewayResponse callAuthorized(Gateway gateway, String method, String path, String authorization) {
+    GatewayRequest.Builder request = request(method, path);
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return call(gateway, request);
+  }
+
   static GatewayResponse call(Gateway gateway, GatewayRequest.Builder request) {
     try {
       return gateway.handle(request.build()).toCompletableFuture().get(10, TimeUnit.SECONDS);

@@ -128,7 +128,8 @@ final class DefaultGateway implements Gateway {
 
   private synchronized Deployment deploy(GatewayDefinition definition) {
     Executor executor = definition.handlerExecutor() != null ? definition.handlerExecutor() : ownExecutor();
-    return new Deployment(definition, route -> IntegrationSteps.create(route, executor), limits, authorizers::stepFor);
+    return new Deployment(definition, route -> IntegrationSteps.create(route, executor), limits,
+        route -> authorizers.stepFor(route, executor));
   }
 
   private synchronized Executor ownExecutor() {

@@ -2,6 +2,7 @@ package dev.gatehouse.runtime.internal.auth;
 
 import dev.gatehouse.GatewayDefinitionException;
 import dev.gatehouse.authorizer.AuthorizerDefinition;
+import dev.gatehouse.authorizer.FunctionAuthorizer;
 import dev.gatehouse.authorizer.JwtAuthorizer;
 import dev.gatehouse.runtime.internal.pipeline.CompiledRoute;
 import dev.gatehouse.runtime.internal.pipeline.Step;
@@ -9,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -24,14 +26,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class AuthorizerRuntime implements AutoCloseable {
   private final Clock clock;
   private final Map<JwtAuthorizer, JwtVerifier> verifiers = new ConcurrentHashMap<>();
+  private final Map<FunctionAuthorizer, FunctionAuthorizerRuntime> functions = new ConcurrentHashMap<>();
   private ExecutorService executor;
 
   public AuthorizerRuntime(Clock clock) {
     this.clock = clock;
   }
 
-  /** The guard of {@code route}: its authorizer's step, or {@code null} for a route without one. */
-  public Step stepFor(CompiledRoute route) {
+  /**
+   * The guard of {@code route}: its authorizer's step, or {@code null} for a route without one.
+   *
+   * @param handlers where function authorizers run: the gateway's handler executor
+   */
+  public Step stepFor(CompiledRoute route, Executor handlers) {
     AuthorizerDefinition authorizer = route.api().definition().authorizerOf(route.definition());
     if (authorizer == null) {
       return null;
@@ -39,6 +46,11 @@ public final class AuthorizerRuntime implements AutoCloseable {
     if (authorizer instanceof JwtAuthorizer jwt) {
       JwtVerifier verifier = verifiers.computeIfAbsent(jwt, definition -> new JwtVerifier(definition, clock, executor()));
       return new JwtAuthorizerStep(verifier, jwt.identitySource(), route.definition().scopes());
+    }
+    if (authorizer instanceof FunctionAuthorizer function) {
+      FunctionAuthorizerRuntime runtime =
+          functions.computeIfAbsent(function, definition -> new FunctionAuthorizerRuntime(definition, clock, handlers));
+      return new FunctionAuthorizerStep(runtime, route);
     }
     throw new GatewayDefinitionException(List.of(route.label() + ": authorizer \"" + authorizer.name() + "\": "
         + authorizer.getClass().getName() + " (expected: an authorizer from dev.gatehouse.authorizer.Authorizers)"));

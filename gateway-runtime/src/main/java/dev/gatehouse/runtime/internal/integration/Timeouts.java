@@ -14,7 +14,7 @@ import java.util.concurrent.TimeoutException;
  * deadline (29 s by default) joins the queue silently; a shorter one still wakes the timer, as it
  * must. Cancelled deadlines leave the queue at once. One daemon thread for the JVM, as the JDK's.
  */
-final class Timeouts {
+public final class Timeouts {
   private static final ScheduledThreadPoolExecutor TIMER = start();
 
   private Timeouts() {}
@@ -34,7 +34,7 @@ final class Timeouts {
    * Completes {@code future} with a {@link TimeoutException} unless it completes within
    * {@code nanos}, as {@code orTimeout} does; returns it.
    */
-  static <T> CompletableFuture<T> within(CompletableFuture<T> future, long nanos) {
+  public static <T> CompletableFuture<T> within(CompletableFuture<T> future, long nanos) {
     if (future.isDone()) {
       return future;
     }

@@ -27,15 +27,21 @@ public final class ApiKeyStep implements Step {
 
   private final ApiKeyStore store;
   private final GatewayDefinition definition;
+  private final boolean fromAuthorizer;
 
-  public ApiKeyStep(ApiKeyStore store, GatewayDefinition definition) {
+  /**
+   * @param fromAuthorizer whether the key is the function authorizer's {@code usageIdentifierKey}
+   *     (AWS's key source {@code AUTHORIZER}) rather than the {@code x-api-key} header
+   */
+  public ApiKeyStep(ApiKeyStore store, GatewayDefinition definition, boolean fromAuthorizer) {
     this.store = store;
     this.definition = definition;
+    this.fromAuthorizer = fromAuthorizer;
   }
 
   @Override
   public CompletionStage<GatewayResponse> apply(Exchange ex, Next next) {
-    String presented = ex.request().headers().first(HEADER);
+    String presented = fromAuthorizer ? ex.usageIdentifierKey() : ex.request().headers().first(HEADER);
     if (presented == null || presented.isEmpty()) {
       return refuse(ex);
     }

@@ -30,6 +30,7 @@ public final class Exchange {
   private RequestContext context;
   private ApiKey apiKey;
   private UsagePlanDefinition usagePlan;
+  private String usageIdentifierKey;
 
   Exchange(GatewayRequest request, long receivedAtMillis, String requestId, Deployment deployment) {
     this.request = request;
@@ -117,6 +118,17 @@ public final class Exchange {
   /** Records what the route's authorizer established, into the request context. */
   public void authorize(RequestContext.Authorization authorization) {
     this.context = context.withAuthorizer(authorization);
+  }
+
+  /** As {@link #authorize(RequestContext.Authorization)}, with the API key a function authorizer named. */
+  public void authorize(RequestContext.Authorization authorization, String usageIdentifierKey) {
+    authorize(authorization);
+    this.usageIdentifierKey = usageIdentifierKey;
+  }
+
+  /** The API key value a function authorizer answered with, or {@code null}. */
+  public String usageIdentifierKey() {
+    return usageIdentifierKey;
   }
 
   void target(CompiledApi api, StageDefinition stage, List<String> segments, String path, int stageSegments) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
+import dev.gatehouse.ApiKeySource;
 import dev.gatehouse.GatewayDefinition;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.runtime.internal.limits.ApiKeyStep;
@@ -19,7 +20,8 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link LimitsStep}: refusals the adapter made (payload limit, malformed request)
  *   <li>{@link RouteStep}: route key → route; the request context
  *   <li>the route's guards: {@link ApiKeyStep} where the route requires a key, the route's
- *       authorizer where it has one, then {@link ThrottleStep} (plan, route, stage and account
+ *       authorizer where it has one (the key check comes after it when a function authorizer names
+ *       the key), then {@link ThrottleStep} (plan, route, stage and account
  *       buckets, then the quota); resource policy and validation join them in DESIGN.md's order as
  *       they land
  *   <li>the integration, which answers
@@ -40,11 +42,15 @@ public final class Pipeline {
   static Step.Next assemble(CompiledRoute route, Step integration, Step authorizer, GatewayDefinition definition,
       Limits limits) {
     List<Step> steps = new ArrayList<>();
-    if (route.definition().apiKeyRequired()) {
-      steps.add(new ApiKeyStep(limits.apiKeys(definition), definition));
+    boolean keyFromAuthorizer = route.api().definition().apiKeySource() == ApiKeySource.AUTHORIZER;
+    if (route.definition().apiKeyRequired() && !keyFromAuthorizer) {
+      steps.add(new ApiKeyStep(limits.apiKeys(definition), definition, false));
     }
     if (authorizer != null) {
       steps.add(authorizer);
+    }
+    if (route.definition().apiKeyRequired() && keyFromAuthorizer) {
+      steps.add(new ApiKeyStep(limits.apiKeys(definition), definition, true));
     }
     steps.add(new ThrottleStep(route, definition, limits));
     steps.add(integration);

@@ -1,0 +1,52 @@
+package dev.gatehouse.runtime.internal.auth;
+
+import dev.gatehouse.runtime.internal.pipeline.Exchange;
+import dev.gatehouse.runtime.internal.routing.PathDecoder;
+
+/**
+ * Method ARNs as AWS writes them for authorizers,
+ * {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{method}{path}}, and the IAM
+ * wildcard match of a policy's resources against them. Gatehouse has no region or account: it
+ * writes {@value #REGION} and {@value #ACCOUNT}, so policies written with {@code *} for both work
+ * unchanged.
+ */
+final class MethodArns {
+  static final String REGION = "local";
+  static final String ACCOUNT = "000000000000";
+  private static final String PREFIX = "arn:aws:execute-api:" + REGION + ":" + ACCOUNT + ":";
+
+  private MethodArns() {}
+
+  /** The ARN of this request: API name, stage, method, and the decoded path after the stage. */
+  static String of(Exchange ex) {
+    String path = PathDecoder.after(ex.path(), ex.segments(), ex.stageSegments());
+    return PREFIX + ex.api().definition().name() + "/" + ex.stage().name() + "/" + ex.request().method()
+        + (path.isEmpty() ? "/" : path);
+  }
+
+  /** IAM's wildcards: {@code *} any run of characters (slashes and colons too), {@code ?} one character. */
+  static boolean matches(String pattern, String arn) {
+    int p = 0;
+    int a = 0;
+    int star = -1;
+    int resume = 0;
+    while (a < arn.length()) {
+      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == arn.charAt(a))) {
+        p++;
+        a++;
+      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
+        star = p++;
+        resume = a;
+      } else if (star >= 0) {
+        p = star + 1;
+        a = ++resume;
+      } else {
+        return false;
+      }
+    }
+    while (p < pattern.length() && pattern.charAt(p) == '*') {
+      p++;
+    }
+    return p == pattern.length();
+  }
+}
