@@ -35,7 +35,7 @@ public record LoadSettings(String name, int connections, int serverThreads, Stri
 
   /** The full run: about 30 s per cell. */
   public static LoadSettings full() {
-    return new LoadSettings("full", 16, ServerMain.DEFAULT_THREADS, "256m", 6, 8, 1000, 3, List.of(0.5, 0.8), 4, 2_000_000);
+    return new LoadSettings("full", 16, ServerMain.DEFAULT_THREADS, "256m", 10, 6, 1000, 3, List.of(0.5, 0.8), 3, 2_000_000);
   }
 
   /** A smoke run: about 7 s per cell; its figures are too short to quote. */
