@@ -176,7 +176,8 @@ class JwtAuthorizerTest {
         TestTokens.hmac(publicKeyBytes));
     RSAKey attacker = TestTokens.rsaKey("rsa-1");
     String embeddedJwk = TestTokens.sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
-        .jwk(attacker.toPublicJWK()).jwkURL(URI.create("http://127.0.0.1:1/jwks")).build(), claims().build(),
+        .jwk(attacker.toPublicJWK()).jwkURL(URI.create("http://127.0.0.1:1/jwks"))
+        .x509CertURL(URI.create("http://127.0.0.1:1/cert.pem")).build(), claims().build(),
         TestTokens.signer(attacker));
     String unknownKid = TestTokens.sign(TestTokens.rsaKey("rsa-unknown"), claims().build());
     String oversized = TestTokens.sign(RSA, claims().claim("padding", "x".repeat(20_000)).build());

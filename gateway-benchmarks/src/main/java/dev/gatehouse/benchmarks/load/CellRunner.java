@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * that maximum, reading the server's CPU time around every measured phase.
  */
 final class CellRunner {
+
   private final LoadSettings settings;
   private final MaxLoadGenerator generator;
   private final Taskset taskset;
@@ -50,7 +52,7 @@ final class CellRunner {
         settings.heap(), taskset, log)) {
       InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.port());
       check(target, request, server);
-      generator.run(target, request, LoadSettings.seconds(settings.warmupSeconds()), settings.connections());
+      warmUp(target, request);
       // The open-loop client's own code warms up here, not in the first measured phase.
       openLoop(target, request, settings.unloadedRate(), Math.min(1, settings.unloadedSeconds()), 1);
       List<PhaseResult> phases = new ArrayList<>();
@@ -66,6 +68,29 @@ final class CellRunner {
             settings.fractionSeconds(), settings.connections(), server));
       }
       return new CellResult(variant.server().label(), variant.label(), name, request.label(), phases);
+    }
+  }
+
+  /**
+   * Closed-loop load until the server's JIT is done: the settings' warm-up time, then slices of
+   * {@link LoadSettings#WARMUP_SLICE_SECONDS} seconds until two in a row agree within
+   * {@link LoadSettings#WARMUP_STEADY}, at most {@link LoadSettings#WARMUP_MAX_SLICES} of them. On one core the JIT compiles only in the gaps the
+   * saturated server threads leave it, so a gateway with much more code than the bare server needs
+   * much longer; a fixed warm-up either wastes time on bare cells or measures the gateway mid-JIT.
+   */
+  private void warmUp(InetSocketAddress target, LoadRequest request) throws IOException, InterruptedException {
+    generator.run(target, request, LoadSettings.seconds(settings.warmupSeconds()), settings.connections());
+    if (settings.smoke()) {
+      return;
+    }
+    double previous = 0;
+    for (int slice = 0; slice < LoadSettings.WARMUP_MAX_SLICES; slice++) {
+      double rate = generator.run(target, request, Duration.ofSeconds(LoadSettings.WARMUP_SLICE_SECONDS),
+          settings.connections()).throughput();
+      if (previous > 0 && Math.abs(rate - previous) <= LoadSettings.WARMUP_STEADY * previous) {
+        return;
+      }
+      previous = rate;
     }
   }
 
