@@ -345,44 +345,6 @@ public abstract class GatewayServletContract extends GatewayInContainer {
   }
 
   @Test
-  void readyAnswerToRequestWithoutBodyIsWrittenWithoutAsyncProcessing() throws Exception {
-    AsyncStartedFilter filter = new AsyncStartedFilter();
-    URI base = container().deploy(new GatewayServlet(gateway), "/app", "/api/*",
-        ServletContainer.AsyncSupport.ON, filter);
-    gateway.answer(GatewayResponse.builder(201).header("X-Answer", "ready").body("done").build());
-
-    HttpResponse<byte[]> response = get(base + "/prod/pets");
-
-    assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(response.headers().firstValue("X-Answer")).hasValue("ready");
-    assertThat(new String(response.body(), UTF_8)).isEqualTo("done");
-    assertThat(filter.nextStartedAsync()).isFalse();
-  }
-
-  @Test
-  void lateAnswerBodyOrAnswerBiggerThanTheBufferGoesAsync() throws Exception {
-    AsyncStartedFilter filter = new AsyncStartedFilter();
-    URI base = container().deploy(new GatewayServlet(gateway), "/app", "/api/*",
-        ServletContainer.AsyncSupport.ON, filter);
-
-    gateway.answerLater(Duration.ofMillis(20));
-    assertThat(get(base + "/prod/late").statusCode()).isEqualTo(200);
-    assertThat(filter.nextStartedAsync()).as("answer not ready when the gateway returned").isTrue();
-
-    gateway.answer(GatewayResponse.builder(200).body("ok").build());
-    HttpResponse<byte[]> posted = send(HttpRequest.newBuilder(URI.create(base + "/prod/pets"))
-        .POST(BodyPublishers.ofString("{}")));
-    assertThat(new String(posted.body(), UTF_8)).isEqualTo("ok");
-    assertThat(filter.nextStartedAsync()).as("request with a body").isTrue();
-
-    byte[] big = everyByte(8 * 1024);
-    gateway.answer(GatewayResponse.builder(200).body(big).build());
-    HttpResponse<byte[]> large = get(base + "/prod/big");
-    assertThat(large.body()).isEqualTo(big);
-    assertThat(filter.nextStartedAsync()).as("2 MiB answer, more than the buffer holds").isTrue();
-  }
-
-  @Test
   void servletWithoutAsyncSupportFailsWithAHint() throws Exception {
     FailureRecordingFilter filter = new FailureRecordingFilter();
     URI base = container().deploy(new GatewayServlet(gateway), "/app", "/api/*",

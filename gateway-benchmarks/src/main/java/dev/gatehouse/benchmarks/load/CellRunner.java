@@ -52,7 +52,7 @@ final class CellRunner {
         settings.heap(), taskset, log)) {
       InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.port());
       check(target, request, server);
-      warmUp(target, request);
+      warmUp(target, request, server);
       // The open-loop client's own code warms up here, not in the first measured phase.
       openLoop(target, request, settings.unloadedRate(), Math.min(1, settings.unloadedSeconds()), 1);
       List<PhaseResult> phases = new ArrayList<>();
@@ -72,14 +72,19 @@ final class CellRunner {
   }
 
   /**
-   * Closed-loop load until the server's JIT is done: the settings' warm-up time, then slices of
+   * Closed-loop load until the server's JIT is done: the settings' warm-up time with the server on
+   * both cores (see {@link Taskset#spreadServer}), then, pinned again, slices of
    * {@link LoadSettings#WARMUP_SLICE_SECONDS} seconds until two in a row agree within
-   * {@link LoadSettings#WARMUP_STEADY}, at most {@link LoadSettings#WARMUP_MAX_SLICES} of them. On one core the JIT compiles only in the gaps the
-   * saturated server threads leave it, so a gateway with much more code than the bare server needs
-   * much longer; a fixed warm-up either wastes time on bare cells or measures the gateway mid-JIT.
+   * {@link LoadSettings#WARMUP_STEADY}, at most {@link LoadSettings#WARMUP_MAX_SLICES} of them.
    */
-  private void warmUp(InetSocketAddress target, LoadRequest request) throws IOException, InterruptedException {
-    generator.run(target, request, LoadSettings.seconds(settings.warmupSeconds()), settings.connections());
+  private void warmUp(InetSocketAddress target, LoadRequest request, ServerProcess server)
+      throws IOException, InterruptedException {
+    taskset.spreadServer(server.pid());
+    try {
+      generator.run(target, request, LoadSettings.seconds(settings.warmupSeconds()), settings.connections());
+    } finally {
+      taskset.pinServer(server.pid());
+    }
     if (settings.smoke()) {
       return;
     }

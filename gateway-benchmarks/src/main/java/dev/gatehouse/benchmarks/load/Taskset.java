@@ -59,15 +59,32 @@ final class Taskset {
    * the open-loop client and the backend run there too.
    */
   void pinThisProcessToGeneratorCore() throws IOException, InterruptedException {
+    place(ProcessHandle.current().pid(), Integer.toString(GENERATOR_CORE));
+  }
+
+  /**
+   * Lets every thread of the server use both cores, for its warm-up: on its own core the JIT gets
+   * only what the saturated request threads leave it, and the gateway, with far more code than
+   * the bare server, would be measured while still compiling.
+   */
+  void spreadServer(long pid) throws IOException, InterruptedException {
+    place(pid, SERVER_CORE + "," + GENERATOR_CORE);
+  }
+
+  /** Puts every thread of the server back on its own core, before anything is measured. */
+  void pinServer(long pid) throws IOException, InterruptedException {
+    place(pid, Integer.toString(SERVER_CORE));
+  }
+
+  private void place(long pid, String cores) throws IOException, InterruptedException {
     if (taskset.isEmpty()) {
       return;
     }
-    Process process = new ProcessBuilder(taskset.get().toString(), "-a", "-p", "-c", Integer.toString(GENERATOR_CORE),
-        Long.toString(ProcessHandle.current().pid()))
+    Process process = new ProcessBuilder(taskset.get().toString(), "-a", "-p", "-c", cores, Long.toString(pid))
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
       process.destroyForcibly();
-      throw new IOException("taskset could not pin this process to core " + GENERATOR_CORE);
+      throw new IOException("taskset could not place process " + pid + " on cores " + cores);
     }
   }
 

@@ -126,10 +126,10 @@ public final class BenchmarksReport {
         .append("- Order: for each server, the bare baseline, then each scenario's gateway, then the bare ")
         .append("baseline again; a gateway figure is compared with the mean of the two bare runs of the same ")
         .append("run and server. The bare runs' spread is (max - min) / mean of their throughput.\n")
-        .append(String.format(Locale.ROOT, "- Each cell: %.0f s of closed-loop warm-up, then %d-s slices until two in a"
-            + " row agree within %.0f%% (at most %d of them: on one core the JIT compiles only in what the saturated"
-            + " server leaves it, so the gateway, with far more code than the bare server, takes longer to warm;"
-            + " a fixed warm-up measured it mid-JIT) (plus 1 s of the open-loop ",
+        .append(String.format(Locale.ROOT, "- Each cell: %.0f s of closed-loop warm-up with the server allowed on both"
+            + " cores (pinned to one, its JIT compiles only in what its saturated request threads leave it, and the"
+            + " gateway, with far more code than the bare server, was measured mid-JIT), then pinned again and %d-s"
+            + " slices until two in a row agree within %.0f%% (at most %d) (plus 1 s of the open-loop ",
             s.warmupSeconds(), LoadSettings.WARMUP_SLICE_SECONDS, LoadSettings.WARMUP_STEADY * 100,
             LoadSettings.WARMUP_MAX_SLICES))
         .append("client, for its own JIT), then the measured phases:\n")
