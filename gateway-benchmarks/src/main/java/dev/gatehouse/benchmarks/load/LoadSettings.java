@@ -27,7 +27,7 @@ public record LoadSettings(String name, int connections, int serverThreads, Stri
   /** ...until two in a row differ by at most this share of throughput... */
   public static final double WARMUP_STEADY = 0.05;
   /** ...but no more slices than this. */
-  public static final int WARMUP_MAX_SLICES = 5;
+  public static final int WARMUP_MAX_SLICES = 4;
 
 
   /** Open-loop slots may still start this long after the schedule's end. */
@@ -42,7 +42,7 @@ public record LoadSettings(String name, int connections, int serverThreads, Stri
 
   /** The full run: about 30 s per cell. */
   public static LoadSettings full() {
-    return new LoadSettings("full", 16, ServerMain.DEFAULT_THREADS, "256m", 10, 6, 1000, 3, List.of(0.5, 0.8), 3, 2_000_000);
+    return new LoadSettings("full", 16, ServerMain.DEFAULT_THREADS, "256m", 8, 6, 1000, 2, List.of(0.5, 0.8), 3, 2_000_000);
   }
 
   /** A smoke run: about 7 s per cell; its figures are too short to quote. */
