@@ -14,8 +14,11 @@ import java.util.Set;
  * @param largestNanos ns/op with the largest table
  * @param largestRoutes that table's size
  * @param ratio {@code largestNanos / oneRouteNanos}
+ * @param noisy whether either figure's error is more than half the figure: an iteration hit a stall
+ *     of the machine, and the ratio says more about the machine than about the router
  */
-public record RoutingRatio(String kind, double oneRouteNanos, double largestNanos, int largestRoutes, double ratio) {
+public record RoutingRatio(String kind, double oneRouteNanos, double largestNanos, int largestRoutes, double ratio,
+    boolean noisy) {
   static final String BENCHMARK = "RoutingBenchmark.match";
   static final int LARGEST = 10_000;
 
@@ -29,20 +32,27 @@ public record RoutingRatio(String kind, double oneRouteNanos, double largestNano
     }
     List<RoutingRatio> ratios = new ArrayList<>();
     for (String kind : kinds) {
-      double one = nanos(results, kind, 1);
-      double largest = nanos(results, kind, LARGEST);
-      ratios.add(new RoutingRatio(kind, one, largest, LARGEST, largest / one));
+      JmhResult one = result(results, kind, 1);
+      JmhResult largest = result(results, kind, LARGEST);
+      double oneNanos = one == null ? Double.NaN : one.nanosPerOp();
+      double largestNanos = largest == null ? Double.NaN : largest.nanosPerOp();
+      ratios.add(new RoutingRatio(kind, oneNanos, largestNanos, LARGEST, largestNanos / oneNanos,
+          isNoisy(one) || isNoisy(largest)));
     }
     return ratios;
   }
 
-  private static double nanos(List<JmhResult> results, String kind, int routes) {
+  private static JmhResult result(List<JmhResult> results, String kind, int routes) {
     for (JmhResult result : results) {
       if (result.shortName().equals(BENCHMARK) && kind.equals(result.params().get("kind"))
           && Integer.toString(routes).equals(result.params().get("routes"))) {
-        return result.nanosPerOp();
+        return result;
       }
     }
-    return Double.NaN;
+    return null;
+  }
+
+  private static boolean isNoisy(JmhResult result) {
+    return result != null && result.errorNanosPerOp() > result.nanosPerOp() / 2;
   }
 }

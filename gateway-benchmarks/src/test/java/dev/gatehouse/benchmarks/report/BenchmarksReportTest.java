@@ -171,9 +171,23 @@ class BenchmarksReportTest {
 
     List<RoutingRatio> ratios = RoutingRatio.of(results);
 
-    assertThat(ratios).containsExactly(new RoutingRatio("literal", 20, 50, 10_000, 2.5));
+    assertThat(ratios).containsExactly(new RoutingRatio("literal", 20, 50, 10_000, 2.5, false));
     assertThat(BenchmarksReport.render(RUN, Optional.of(results), "", ""))
         .contains("| routing (literal): 10,000 routes within 2× of 1 route | 2.50× | **missed** |")
         .contains("| literal | 20.0 | 50.0 | 2.50× |");
+  }
+
+  @Test
+  void aRoutingRatioWhoseFigureHasAnErrorAboveHalfItsScoreIsMarkedNoisy() {
+    List<JmhResult> results = List.of(
+        new JmhResult("x.RoutingBenchmark.match", "avgt", java.util.Map.of("routes", "1", "kind", "greedy"), 180, 30,
+            "ns/op", 0),
+        new JmhResult("x.RoutingBenchmark.match", "avgt", java.util.Map.of("routes", "10000", "kind", "greedy"), 2940,
+            5758, "ns/op", 0));
+
+    assertThat(RoutingRatio.of(results)).singleElement().extracting(RoutingRatio::noisy).isEqualTo(true);
+    assertThat(BenchmarksReport.render(RUN, Optional.of(results), "", ""))
+        .contains("| routing (greedy): 10,000 routes within 2× of 1 route | 16.33× (noisy: an error above half the score;"
+            + " see the JMH table) | **missed** |");
   }
 }
