@@ -20,6 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link MessageDigest#isEqual}. Lookups take no lock; changes are serialised.
  */
 public final class InMemoryApiKeyStore implements ApiKeyStore {
+  /** Looking a provider up costs more than hashing a key; each thread keeps its own instance. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(InMemoryApiKeyStore::sha256);
+
   private final Map<String, Entry> byId = new ConcurrentHashMap<>();
   private final Map<ByteBuffer, String> idByDigest = new ConcurrentHashMap<>();
 
@@ -78,8 +81,13 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
   }
 
   private static byte[] digest(String value) {
+    // digest() resets the instance, so one per thread serves every lookup on it
+    return SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform has SHA-256", e);
     }

@@ -42,7 +42,11 @@ public final class InProcessRateLimitStore implements RateLimitStore {
   @Override
   public CompletionStage<Take> take(String key, Throttle throttle, int permits) {
     long now = nanos();
-    Bucket bucket = buckets.get(key, k -> new Bucket(throttle, now));
+    Bucket bucket = buckets.getIfPresent(key);
+    if (bucket == null) {
+      // only a new bucket pays for the capturing lambda
+      bucket = buckets.get(key, k -> new Bucket(throttle, now));
+    }
     Take take = bucket.take(throttle, permits, now);
     // the idle expiry follows the throttle, which a redeploy may have changed; the next access uses it
     if (!bucket.throttle.equals(throttle)) {
@@ -53,7 +57,10 @@ public final class InProcessRateLimitStore implements RateLimitStore {
 
   @Override
   public CompletionStage<Count> add(String key, long amount, long limit, Instant expiresAt) {
-    Counter counter = counters.get(key, k -> new Counter(nanos(expiresAt)));
+    Counter counter = counters.getIfPresent(key);
+    if (counter == null) {
+      counter = counters.get(key, k -> new Counter(nanos(expiresAt)));
+    }
     return CompletableFuture.completedFuture(counter.add(amount, limit));
   }
 
