@@ -68,7 +68,15 @@ final class Fixtures {
 
   /** {@code POST {rawPath}?limit=10&sort=name} with ten header fields and a small JSON body. */
   static GatewayRequest request(String rawPath) {
-    return GatewayRequest.builder("POST", rawPath)
+    return request(rawPath, "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJl", null);
+  }
+
+  /**
+   * The same request with this {@code Authorization} value and, unless {@code null}, an
+   * {@code x-api-key} field.
+   */
+  static GatewayRequest request(String rawPath, String authorization, String apiKey) {
+    GatewayRequest.Builder builder = GatewayRequest.builder("POST", rawPath)
         .rawQuery("limit=10&sort=name")
         .header("Host", "api.example.com")
         .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
@@ -76,12 +84,14 @@ final class Fixtures {
         .header("Accept-Encoding", "gzip, deflate, br")
         .header("Accept-Language", "en-GB,en;q=0.5")
         .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJl")
+        .header("Authorization", authorization)
         .header("X-Forwarded-For", "203.0.113.7")
         .header("X-Forwarded-For", "10.0.0.12")
-        .header("Cookie", "session=4f2a9c; theme=dark")
-        .body(REQUEST_BODY)
-        .sourceIp("203.0.113.7")
-        .build();
+        .header("Cookie", "session=4f2a9c; theme=dark");
+    if (apiKey != null) {
+      builder.header("x-api-key", apiKey);
+    }
+    return builder.body(REQUEST_BODY).sourceIp("203.0.113.7").build();
   }
+
 }

@@ -106,4 +106,19 @@ class MicroBenchmarksTest {
       benchmark.tearDown();
     }
   }
+
+  @Test
+  void guardedRoutesAnswer200SoTheGuardBenchmarkMeasuresAdmittedRequests() throws Exception {
+    GuardBenchmark benchmark = new GuardBenchmark();
+    benchmark.setUp();
+    try {
+      for (GatewayResponse response : List.of(benchmark.plain(), benchmark.apiKeyThrottle(), benchmark.jwtCached(),
+          benchmark.jwtCached())) {
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyAsString()).isEqualTo(Fixtures.RESPONSE_BODY);
+      }
+    } finally {
+      benchmark.tearDown();
+    }
+  }
 }
