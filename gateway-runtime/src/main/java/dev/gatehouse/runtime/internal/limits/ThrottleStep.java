@@ -4,7 +4,6 @@ import dev.gatehouse.ApiKey;
 import dev.gatehouse.GatewayDefinition;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
-import dev.gatehouse.Quota;
 import dev.gatehouse.StageDefinition;
 import dev.gatehouse.Throttle;
 import dev.gatehouse.UsagePlanDefinition;
@@ -13,9 +12,6 @@ import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.pipeline.Step;
 import dev.gatehouse.spi.RateLimitStore;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +20,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +48,8 @@ public final class ThrottleStep implements Step {
   /** Stage name to the buckets of a request without a key: the route's (if throttled) and the account's. */
   private final Map<String, List<Bucket>> keyless = new HashMap<>();
   private final List<Bucket> accountOnly;
+  /** Key ID to its store keys for today; bounded by the keys of the plans covering this route. */
+  private final Map<String, KeyDay> keyDays = new ConcurrentHashMap<>();
 
   /** One token bucket: its key in the store and its size and rate. */
   record Bucket(String key, Throttle throttle) {}
@@ -81,12 +80,13 @@ public final class ThrottleStep implements Step {
     }
     List<Bucket> buckets = new ArrayList<>(4);
     ApiKey key = ex.apiKey();
+    KeyDay keyDay = keyDay(plan, key.id());
     Throttle perRoute = plan.stage(apiName, stage).routeThrottles().get(routeKey);
     if (perRoute != null) {
       buckets.add(new Bucket(LimitKeys.planRoute(plan.name(), key.id(), apiName, stage, routeKey), perRoute));
     }
     if (plan.throttle() != null) {
-      buckets.add(new Bucket(LimitKeys.plan(plan.name(), key.id()), plan.throttle()));
+      buckets.add(new Bucket(keyDay.planBucketKey(), plan.throttle()));
     }
     buckets.addAll(keyless.getOrDefault(stage, accountOnly));
     return take(ex, next, buckets, 0, null);
@@ -154,35 +154,42 @@ public final class ThrottleStep implements Step {
     if (plan == null) {
       return proceed(ex, next, tightest);
     }
-    Instant now = limits.clock().instant();
-    LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
-    Quota quota = plan.quota();
-    if (quota == null) {
-      countUsage(ex, plan, day);
+    KeyDay keyDay = keyDay(plan, ex.apiKey().id());
+    if (plan.quota() == null) {
+      countUsage(ex, keyDay);
       return proceed(ex, next, tightest);
     }
-    LocalDate start = quota.period().start(day);
-    Instant end = quota.period().next(start).atStartOfDay(ZoneOffset.UTC).toInstant();
-    long limit = limits.quotaLimit(plan, start);
-    String key = LimitKeys.quota(plan.name(), ex.apiKey().id(), start);
-    return call(() -> store.add(key, 1, limit, end)).handle((count, failure) -> {
+    return call(() -> store.add(keyDay.quotaKey(), 1, keyDay.quotaLimit(), keyDay.quotaEnd())).handle((count, failure) -> {
       if (failure != null) {
         storeFailed(ex, failure);
       } else if (!count.granted()) {
         limits.refusals().quotaExceeded(ex);
         GatewayResponse refused = ex.api().responses().get(GatewayResponseType.QUOTA_EXCEEDED);
-        return CompletableFuture.completedFuture(
-            headers ? RateLimitHeaders.quotaExceeded(refused, limit, Duration.between(now, end)) : refused);
+        return CompletableFuture.completedFuture(headers
+            ? RateLimitHeaders.quotaExceeded(refused, keyDay.quotaLimit(),
+                Duration.between(limits.clock().instant(), keyDay.quotaEnd()))
+            : refused);
       }
-      countUsage(ex, plan, day);
+      countUsage(ex, keyDay);
       return proceed(ex, next, tightest);
     }).thenCompose(answer -> answer);
   }
 
+  /** Today's store keys and limits for this key in this plan, built once a day. */
+  private KeyDay keyDay(UsagePlanDefinition plan, String keyId) {
+    long epochDay = KeyDay.epochDay(limits.clock().millis());
+    KeyDay cached = keyDays.get(keyId);
+    if (cached != null && cached.isFor(plan, keyId, epochDay)) {
+      return cached;
+    }
+    KeyDay fresh = KeyDay.of(plan, keyId, epochDay, limits);
+    keyDays.put(keyId, fresh);
+    return fresh;
+  }
+
   /** Adds the request to the key's day for {@code Gateway.usage}; the request does not wait for it. */
-  private void countUsage(Exchange ex, UsagePlanDefinition plan, LocalDate day) {
-    Instant expires = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().plus(USAGE_RETENTION);
-    call(() -> store.add(LimitKeys.usage(plan.name(), ex.apiKey().id(), day), 1, Long.MAX_VALUE, expires))
+  private void countUsage(Exchange ex, KeyDay keyDay) {
+    call(() -> store.add(keyDay.usageKey(), 1, Long.MAX_VALUE, keyDay.usageExpires()))
         .whenComplete((count, failure) -> {
           if (failure != null) {
             LOG.warn("{}: usage of key {} not counted (request {})", label, ex.apiKey().id(), ex.requestId(), failure);
