@@ -27,7 +27,7 @@ public record LoadSettings(String name, int connections, int serverThreads, Stri
   /** ...until two in a row differ by at most this share of throughput... */
   public static final double WARMUP_STEADY = 0.05;
   /** ...but no more slices than this. */
-  public static final int WARMUP_MAX_SLICES = 4;
+  public static final int WARMUP_MAX_SLICES = 3;
 
 
   /** Open-loop slots may still start this long after the schedule's end. */
