@@ -10,12 +10,8 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.proc.DefaultJOSEProcessor;
 import com.nimbusds.jose.proc.SecurityContext;
-import dev.gatehouse.authorizer.Authorizers;
-import dev.gatehouse.authorizer.JwtAuthorizer;
-import dev.gatehouse.testing.JwksServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,8 +20,11 @@ import org.junit.jupiter.api.Test;
 /**
  * Wycheproof's JWS vectors ({@code jose/wycheproof/testvectors_v1/json_web_signature_test.json}: alg
  * none, symmetric-key confusion, attacker-supplied embedded jwk, modified signatures, payloads and
- * headers, JSON serialization, RSA malleability) against the signature policy of the JWT authorizer,
- * with each group's key as the only trusted key; and every invalid one through the authorizer itself.
+ * headers, JSON serialization, RSA malleability) against the signature policy of the JWT authorizer
+ * ({@link JwsPolicy}, which {@link JwtVerifier} uses), with each group's key as the only trusted key.
+ * They are not run through the whole authorizer: their payloads are numbers or text, never a claims
+ * set, so the authorizer would refuse every one while parsing claims, before any signature check,
+ * and such a test could not fail.
  */
 class WycheproofJwsTest {
   private static final Path VECTORS = Path.of(System.getProperty("gatehouse.vectors", "../shared/vectors"));
@@ -100,35 +99,5 @@ class WycheproofJwsTest {
     }
     assertThat(checked).isGreaterThan(400);
     assertThat(wrong).isEmpty();
-  }
-
-  @Test
-  void everyInvalidVectorIsRefusedByTheAuthorizer() throws Exception {
-    List<String> admitted = new ArrayList<>();
-    for (Vector vector : vectors()) {
-      if (vector.valid()) {
-        continue;
-      }
-      JwtAuthorizer.Builder definition = Authorizers.jwt("wycheproof").issuer("https://issuer.example").audience("a")
-          .algorithms(algorithms(vector.key()).toArray(String[]::new));
-      JwksServer jwks = null;
-      if (vector.key().getKeyType().getValue().equals("oct")) {
-        definition.hmacSecret(vector.key().toOctetSequenceKey().toByteArray());
-      } else {
-        jwks = new JwksServer(vector.key());
-        definition.jwksUri(jwks.uri());
-      }
-      try {
-        JwtVerifier verifier = new JwtVerifier(definition.build(), Clock.systemUTC(), Runnable::run);
-        if (verifier.verifyNow(vector.jws()).isAdmitted()) {
-          admitted.add(vector.group() + " #" + vector.tcId() + " " + vector.comment());
-        }
-      } finally {
-        if (jwks != null) {
-          jwks.close();
-        }
-      }
-    }
-    assertThat(admitted).isEmpty();
   }
 }
