@@ -295,6 +295,12 @@ public record ApiDefinition(
         if (!route.scopes().isEmpty() && (authorizer == null || !authorizer.checksScopes())) {
           here.add("scopes", route.scopes(), "a JWT authorizer on the route to check them");
         }
+        if (route.apiKeyRequired() && apiKeySource == ApiKeySource.AUTHORIZER
+            && !(authorizer instanceof FunctionAuthorizer)) {
+          // the key would come from an answer no authorizer gives: every request would be refused
+          here.add("apiKeyRequired: true (expected: a function authorizer on the route, whose usageIdentifierKey"
+              + " is the key, since the API's apiKeySource is AUTHORIZER)");
+        }
       }
     }
 

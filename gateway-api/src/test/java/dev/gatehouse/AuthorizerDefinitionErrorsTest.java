@@ -111,6 +111,22 @@ class AuthorizerDefinitionErrorsTest {
   }
 
   @Test
+  void apiKeyFromTheAuthorizerNeedsAFunctionAuthorizerOnTheRoute() {
+    assertProblems(Gateway.builder().restApi("petstore", api -> api
+            .stage("prod")
+            .apiKeySource(ApiKeySource.AUTHORIZER)
+            .authorizer(users())
+            .authorizer(Authorizers.token("t", event -> null))
+            .route("GET /pets", OK, route -> route.apiKeyRequired().authorizer("users"))
+            .route("GET /cats", OK, route -> route.apiKeyRequired())
+            .route("GET /dogs", OK, route -> route.apiKeyRequired().authorizer("t"))),
+        "restApi \"petstore\" › route \"GET /pets\": apiKeyRequired: true (expected: a function authorizer on the"
+            + " route, whose usageIdentifierKey is the key, since the API's apiKeySource is AUTHORIZER)",
+        "restApi \"petstore\" › route \"GET /cats\": apiKeyRequired: true (expected: a function authorizer on the"
+            + " route, whose usageIdentifierKey is the key, since the API's apiKeySource is AUTHORIZER)");
+  }
+
+  @Test
   void identitySourcesInAwsNotation() {
     assertThat(IdentitySource.parse("$request.header.Authorization")).isEqualTo(IdentitySource.header("Authorization"));
     assertThat(IdentitySource.parse("method.request.querystring.token")).isEqualTo(IdentitySource.query("token"));
