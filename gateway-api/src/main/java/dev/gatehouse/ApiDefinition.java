@@ -274,6 +274,7 @@ public record ApiDefinition(
       Map<String, AuthorizerDefinition> byName = new HashMap<>();
       for (AuthorizerDefinition authorizer : authorizers) {
         Problems here = problems.under("authorizer " + Problems.describe(authorizer.name()));
+        here.checkId("name", authorizer.name());
         authorizer.problems().forEach(here::add);
         if (byName.putIfAbsent(authorizer.name(), authorizer) != null) {
           here.add("name", authorizer.name(), "an authorizer name not declared before in this API");

@@ -75,9 +75,7 @@ public record ApiKey(String id, String name, String value, boolean enabled, Set<
   }
 
   void check(Problems problems) {
-    if (!id.matches("[A-Za-z0-9._-]{1,128}")) {
-      problems.add("id", id, "[A-Za-z0-9._-]{1,128}");
-    }
+    problems.checkId("id", id);
     if (value == null || value.length() < MIN_VALUE_LENGTH || value.length() > MAX_VALUE_LENGTH
         || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
       // the value itself must not reach an exception message, which ends up in logs

@@ -22,6 +22,16 @@ final class Problems {
     return new Problems(path.isEmpty() ? element : path + " › " + element, found);
   }
 
+  /** The rule for names and IDs that end up in store keys and logs: usage plans, API keys, authorizers. */
+  static final String ID_RULE = "[A-Za-z0-9._-]{1,128}";
+
+  /** Records a problem unless {@code value} is a name or ID by {@link #ID_RULE}. */
+  void checkId(String field, String value) {
+    if (value == null || !value.matches(ID_RULE)) {
+      add(field, value, ID_RULE);
+    }
+  }
+
   /** Records {@code field: value (expected: rule)}. */
   void add(String field, Object value, String expected) {
     add(field + ": " + describe(value) + " (expected: " + expected + ")");

@@ -140,9 +140,7 @@ public record UsagePlanDefinition(
     }
 
     UsagePlanDefinition collect(Problems problems) {
-      if (name == null || !name.matches("[A-Za-z0-9._-]{1,128}")) {
-        problems.add("name", name, "[A-Za-z0-9._-]{1,128}");
-      }
+      problems.checkId("name", name);
       if (throttle != null) {
         throttle.check(problems, "throttle");
       }

@@ -127,6 +127,16 @@ class AuthorizerDefinitionErrorsTest {
   }
 
   @Test
+  void authorizerNamesOfEveryKindFollowTheIdRule() {
+    assertProblems(Gateway.builder().restApi("petstore", api -> api
+            .stage("prod")
+            .authorizer(Authorizers.jwt("my users").issuer("i").audience("a").jwksUri(JWKS))
+            .authorizer(Authorizers.token("t:1", event -> null))),
+        "restApi \"petstore\" › authorizer \"my users\": name: \"my users\" (expected: [A-Za-z0-9._-]{1,128})",
+        "restApi \"petstore\" › authorizer \"t:1\": name: \"t:1\" (expected: [A-Za-z0-9._-]{1,128})");
+  }
+
+  @Test
   void identitySourcesInAwsNotation() {
     assertThat(IdentitySource.parse("$request.header.Authorization")).isEqualTo(IdentitySource.header("Authorization"));
     assertThat(IdentitySource.parse("method.request.querystring.token")).isEqualTo(IdentitySource.query("token"));

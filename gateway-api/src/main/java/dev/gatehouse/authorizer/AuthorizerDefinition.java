@@ -8,7 +8,7 @@ import java.util.List;
  * turns into a running guard when the gateway is built.
  */
 public interface AuthorizerDefinition {
-  /** The name routes use, unique in the API. */
+  /** The name routes use, unique in the API: {@code [A-Za-z0-9._-]{1,128}}, checked by the API. */
   String name();
 
   /** Whether routes using it may list OAuth scopes ({@code route.scopes(...)}): JWT authorizers only, as in AWS. */
@@ -17,8 +17,9 @@ public interface AuthorizerDefinition {
   }
 
   /**
-   * Problems with this authorizer's own fields, each as {@code field: value (expected: rule)}; the
-   * API reports them at {@code build()} under the authorizer's name.
+   * Problems with this authorizer's own fields besides its name, each as
+   * {@code field: value (expected: rule)}; the API reports them at {@code build()} under the
+   * authorizer's name.
    */
   List<String> problems();
 }

@@ -64,9 +64,6 @@ public record FunctionAuthorizer(String name, Kind kind, Object handler, List<Id
   @Override
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
-    if (!name.matches("[A-Za-z0-9._-]{1,128}")) {
-      problems.add("name: \"" + name + "\" (expected: [A-Za-z0-9._-]{1,128})");
-    }
     Class<?> expected = switch (kind) {
       case TOKEN, REQUEST -> AuthorizerFunction.class;
       case REQUEST_V2 -> AuthorizerFunctionV2.class;

@@ -91,9 +91,6 @@ public record JwtAuthorizer(
   @Override
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
-    if (!name.matches("[A-Za-z0-9._-]{1,128}")) {
-      problems.add("name: \"" + name + "\" (expected: [A-Za-z0-9._-]{1,128})");
-    }
     if (issuer == null || issuer.isBlank()) {
       problems.add("issuer: " + (issuer == null ? "null" : "\"\"") + " (expected: the exact iss of the tokens)");
     }
