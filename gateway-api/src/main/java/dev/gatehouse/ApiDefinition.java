@@ -264,6 +264,10 @@ public record ApiDefinition(
       responses.forEach((t, b) -> overrides.put(t, b.collect(problems.under("gatewayResponse " + t))));
       checkRouteThrottles(builtStages, builtRoutes, problems);
       checkAuthorizers(builtRoutes, problems);
+      for (RouteDefinition route : builtRoutes) {
+        Problems here = problems.under("route " + Problems.describe(route.key().toString()));
+        route.integration().problems(route.key(), builtStages).forEach(p -> here.add("integration " + p));
+      }
       return new ApiDefinition(name == null ? "" : name, type, builtStages, builtRoutes, overrides,
           executeApiEndpoint, rateLimitHeaders, authorizers, defaultAuthorizer,
           apiKeySource == null ? ApiKeySource.HEADER : apiKeySource);

@@ -5,9 +5,10 @@ package dev.gatehouse;
  * codes and messages. An API may override any of them (or the {@code DEFAULT_4XX} and
  * {@code DEFAULT_5XX} families) with {@code api.gatewayResponse(type, r -> ...)}.
  *
- * <p>Two types are Gatehouse's own, for answers AWS gives without a named type: {@link #BAD_REQUEST}
- * (a request the gateway cannot parse) and {@link #BAD_GATEWAY} (a function integration that threw or
- * returned a malformed response, which AWS answers with 502 "Internal server error").
+ * <p>Three types are Gatehouse's own, for answers AWS gives without a named type: {@link #BAD_REQUEST}
+ * (a request the gateway cannot parse), {@link #BAD_GATEWAY} (a function integration that threw or
+ * returned a malformed response, which AWS answers with 502 "Internal server error") and
+ * {@link #INTEGRATION_CIRCUIT_OPEN} (a backend its circuit breaker keeps requests from).
  */
 public enum GatewayResponseType {
   ACCESS_DENIED(403, "User is not authorized to access this resource", "AccessDeniedException"),
@@ -19,6 +20,8 @@ public enum GatewayResponseType {
   DEFAULT_4XX(0, "", ""),
   DEFAULT_5XX(0, "", ""),
   EXPIRED_TOKEN(403, "The security token included in the request is expired", "ExpiredTokenException"),
+  /** Gatehouse's: the integration's circuit breaker is open, so the backend was not called. */
+  INTEGRATION_CIRCUIT_OPEN(503, "Service Unavailable", "ServiceUnavailableException"),
   INTEGRATION_FAILURE(504, "Internal server error", "InternalServerErrorException"),
   INTEGRATION_TIMEOUT(504, "Endpoint request timed out", "InternalServerErrorException"),
   INVALID_API_KEY(403, "Forbidden", "ForbiddenException"),

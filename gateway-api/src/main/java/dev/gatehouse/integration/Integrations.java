@@ -1,13 +1,15 @@
 package dev.gatehouse.integration;
 
 import dev.gatehouse.Headers;
+import java.util.function.Consumer;
 
 /**
  * Factories for the integrations a route can use.
  *
  * <pre>{@code
  * api.route("GET /pets/{id}", Integrations.function(Pets::get))
- *    .route("GET /ping", Integrations.mock(200, "{\"ok\":true}"));
+ *    .route("GET /ping", Integrations.mock(200, "{\"ok\":true}"))
+ *    .route("ANY /legacy/{proxy+}", Integrations.http("${stageVariables.legacyUrl}/{proxy}"));
  * }</pre>
  */
 public final class Integrations {
@@ -52,5 +54,44 @@ public final class Integrations {
   /** A mock whose answer is computed from each request. */
   public static MockIntegration mock(MockResponder responder) {
     return new MockIntegration(0, Headers.empty(), "", responder);
+  }
+
+  /**
+   * An HTTP proxy (AWS's {@code HTTP_PROXY}): the request passes through to the URI, the backend's
+   * answer back; see {@link HttpIntegration}.
+   */
+  public static HttpIntegration http(String uriTemplate) {
+    return HttpIntegration.builder(uriTemplate, true).build();
+  }
+
+  /** An HTTP proxy with options: timeouts, TLS, mappings, circuit breaker, retry, bulkhead. */
+  public static HttpIntegration http(String uriTemplate, Consumer<HttpIntegration.Builder> options) {
+    HttpIntegration.Builder builder = HttpIntegration.builder(uriTemplate, true);
+    options.accept(builder);
+    return builder.build();
+  }
+
+  /**
+   * A mapped HTTP integration (AWS's {@code HTTP}): only the body and the mapped parameters reach
+   * the backend, and only the body and mapped headers come back; see {@link HttpIntegration}.
+   *
+   * <pre>{@code
+   * Integrations.httpMapped("http://127.0.0.1:9000/orders/{orderId}", http -> http
+   *     .method("POST")
+   *     .requestParameter("integration.request.path.orderId", "method.request.header.x-order")
+   *     .requestParameter("integration.request.header.x-user", "context.authorizer.principalId")
+   *     .responseParameter("method.response.header.x-version", "integration.response.header.x-backend-version")
+   *     .responseStatus("5\\d\\d", 502))
+   * }</pre>
+   */
+  public static HttpIntegration httpMapped(String uriTemplate, Consumer<HttpIntegration.Builder> options) {
+    HttpIntegration.Builder builder = HttpIntegration.builder(uriTemplate, false);
+    options.accept(builder);
+    return builder.build();
+  }
+
+  /** An integration the application writes itself; see {@link CustomIntegration}. */
+  public static CustomIntegration custom(CustomIntegration integration) {
+    return integration;
   }
 }

@@ -73,10 +73,11 @@ class JavadocExamplesTest {
   @Test
   void integrationsClassExample() {
     Gateway.builder().restApi("petstore", api -> {
-      api.stage("prod");
+      api.stage("prod", stage -> stage.variable("legacyUrl", "http://127.0.0.1:9001"));
       // --- begin Integrations class Javadoc
       api.route("GET /pets/{id}", Integrations.function(Pets::get))
-         .route("GET /ping", Integrations.mock(200, "{\"ok\":true}"));
+         .route("GET /ping", Integrations.mock(200, "{\"ok\":true}"))
+         .route("ANY /legacy/{proxy+}", Integrations.http("${stageVariables.legacyUrl}/{proxy}"));
       // --- end
     }).definition();
   }

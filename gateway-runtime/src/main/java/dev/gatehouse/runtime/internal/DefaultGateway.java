@@ -8,6 +8,7 @@ import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.Usage;
 import dev.gatehouse.runtime.internal.auth.AuthorizerRuntime;
+import dev.gatehouse.runtime.internal.http.HttpIntegrations;
 import dev.gatehouse.runtime.internal.integration.HandlerExecutors;
 import dev.gatehouse.runtime.internal.integration.IntegrationSteps;
 import dev.gatehouse.runtime.internal.limits.GatewayApiKeys;
@@ -39,6 +40,7 @@ final class DefaultGateway implements Gateway {
   private final Clock clock;
   private final Limits limits;
   private final AuthorizerRuntime authorizers;
+  private final HttpIntegrations http;
   private final ApiKeys apiKeys;
   private final AtomicReference<Deployment> current = new AtomicReference<>();
   private ExecutorService ownExecutor;
@@ -47,6 +49,7 @@ final class DefaultGateway implements Gateway {
     this.clock = clock;
     this.limits = new Limits(clock);
     this.authorizers = new AuthorizerRuntime(clock);
+    this.http = new HttpIntegrations(clock);
     this.apiKeys = new GatewayApiKeys(this::definition, limits);
     current.set(deploy(definition));
   }
@@ -128,8 +131,9 @@ final class DefaultGateway implements Gateway {
 
   private synchronized Deployment deploy(GatewayDefinition definition) {
     Executor executor = definition.handlerExecutor() != null ? definition.handlerExecutor() : ownExecutor();
-    return new Deployment(definition, route -> IntegrationSteps.create(route, executor), limits,
-        route -> authorizers.stepFor(route, executor));
+    long maxBodyBytes = definition.maxRequestBodyBytes();
+    return new Deployment(definition, route -> IntegrationSteps.create(route, executor, http, maxBodyBytes),
+        limits, route -> authorizers.stepFor(route, executor));
   }
 
   private synchronized Executor ownExecutor() {
@@ -145,5 +149,6 @@ final class DefaultGateway implements Gateway {
       ownExecutor.shutdown();
     }
     authorizers.close();
+    http.close();
   }
 }

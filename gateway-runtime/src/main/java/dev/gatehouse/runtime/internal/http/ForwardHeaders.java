@@ -1,0 +1,110 @@
+package dev.gatehouse.runtime.internal.http;
+
+import dev.gatehouse.GatewayRequest;
+import dev.gatehouse.Headers;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Header fields across the gateway, both ways: hop-by-hop fields (RFC 9110 7.6.1, and any the
+ * {@code Connection} field names) stay on their own hop, framing fields are the transport's and the
+ * adapter's to set, and no value with CR, LF or NUL crosses, whoever wrote it.
+ */
+final class ForwardHeaders {
+  private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-authenticate",
+      "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
+  /** Set by the transport from the backend URI and body, or by the gateway below. */
+  private static final Set<String> REQUEST_OWNED = Set.of("host", "content-length", "expect", "x-forwarded-for",
+      "x-forwarded-proto", "x-forwarded-port", "forwarded");
+  private static final Set<String> RESPONSE_OWNED = Set.of("content-length");
+
+  private ForwardHeaders() {}
+
+  /** The client's fields a proxy passes on, without the forwarding fields this gateway sets. */
+  static Headers.Builder passThrough(Headers client) {
+    Headers.Builder out = Headers.builder();
+    String connection = client.all("Connection").isEmpty() ? null : String.join(",", client.all("Connection"));
+    client.forEach((name, value) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(lower) && !REQUEST_OWNED.contains(lower) && !namedBy(connection, lower)
+          && isSafe(value)) {
+        out.add(name, value);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Adds {@code X-Forwarded-For} (the client's list with its address appended, as AWS does),
+   * {@code X-Forwarded-Proto}, {@code X-Forwarded-Port} and {@code Forwarded} (RFC 7239, appended).
+   */
+  static void forwarding(Headers.Builder out, GatewayRequest request) {
+    String ip = request.sourceIp();
+    String earlierFor = joined(request.headers(), "X-Forwarded-For");
+    out.set("X-Forwarded-For", earlierFor == null ? ip : earlierFor + ", " + ip);
+    out.set("X-Forwarded-Proto", request.scheme());
+    String host = request.headers().first("Host");
+    String port = "https".equals(request.scheme()) ? "443" : "80";
+    if (host != null && host.lastIndexOf(':') > host.lastIndexOf(']')) {
+      port = host.substring(host.lastIndexOf(':') + 1);
+    }
+    if (!port.isEmpty() && port.chars().allMatch(Character::isDigit)) {
+      out.set("X-Forwarded-Port", port);
+    }
+    StringBuilder element = new StringBuilder("for=\"").append(ip.indexOf(':') >= 0 ? "[" + ip + "]" : ip)
+        .append("\";proto=").append(request.scheme());
+    if (host != null && isSafe(host) && host.indexOf('"') < 0 && host.indexOf('\\') < 0) {
+      element.append(";host=\"").append(host).append('"');
+    }
+    String earlier = joined(request.headers(), "Forwarded");
+    out.set("Forwarded", earlier == null ? element.toString() : earlier + ", " + element);
+  }
+
+  /** The backend's fields the client may see. */
+  static Headers.Builder fromBackend(Headers backend) {
+    Headers.Builder out = Headers.builder();
+    String connection = backend.all("Connection").isEmpty() ? null : String.join(",", backend.all("Connection"));
+    backend.forEach((name, value) -> {
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(lower) && !RESPONSE_OWNED.contains(lower) && !namedBy(connection, lower)
+          && isSafe(name) && isSafe(value)) {
+        out.add(name, value);
+      }
+    });
+    return out;
+  }
+
+  /** Whether a value may go on a header line: no CR, LF or NUL. */
+  static boolean isSafe(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String joined(Headers headers, String name) {
+    StringBuilder all = null;
+    for (String value : headers.all(name)) {
+      if (!isSafe(value)) {
+        continue;
+      }
+      all = all == null ? new StringBuilder(value) : all.append(", ").append(value);
+    }
+    return all == null ? null : all.toString();
+  }
+
+  private static boolean namedBy(String connection, String lowerName) {
+    if (connection == null) {
+      return false;
+    }
+    for (String token : connection.split(",")) {
+      if (token.trim().equalsIgnoreCase(lowerName)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,125 @@
+package dev.gatehouse.runtime.internal.http;
+
+import dev.gatehouse.integration.BulkheadSettings;
+import dev.gatehouse.integration.CircuitBreakerSettings;
+import dev.gatehouse.integration.RetrySettings;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * The Resilience4j registries of one gateway: breakers, retries and bulkheads by name and API stage,
+ * kept across redeploys so that a breaker's state survives a new definition that keeps its
+ * settings; changed settings make a new instance. Nothing here re-implements Resilience4j: the
+ * gateway's settings become its configs, and its decorators wrap the backend call.
+ */
+final class Resilience {
+  private final Clock clock;
+  private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+  private final RetryRegistry retries = RetryRegistry.ofDefaults();
+  private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
+  private final Map<String, Object> settingsByName = new ConcurrentHashMap<>();
+  private ScheduledExecutorService retryTimer;
+
+  Resilience(Clock clock) {
+    this.clock = clock;
+  }
+
+  /** The breaker of this name in one API stage, with these settings. */
+  synchronized CircuitBreaker breaker(String scope, CircuitBreakerSettings settings) {
+    String name = scope + "/" + settings.name();
+    if (!settings.equals(settingsByName.put("breaker " + name, settings))) {
+      breakers.remove(name);
+    }
+    return breakers.circuitBreaker(name, () -> CircuitBreakerConfig.custom()
+        .failureRateThreshold(settings.failureRateThreshold())
+        .slidingWindowSize(settings.slidingWindowSize())
+        .minimumNumberOfCalls(settings.minimumNumberOfCalls())
+        .waitDurationInOpenState(settings.waitDurationInOpenState())
+        .permittedNumberOfCallsInHalfOpenState(settings.permittedNumberOfCallsInHalfOpenState())
+        .recordResult(result -> result instanceof BackendResponse
+            && settings.failureStatuses().contains(((BackendResponse) result).status()))
+        .ignoreException(error -> isFull(cause(error)))
+        .clock(clock)
+        .build());
+  }
+
+  /** The retry of one route in one API stage, with these settings. */
+  synchronized Retry retry(String scope, RetrySettings settings) {
+    String name = scope;
+    if (!settings.equals(settingsByName.put("retry " + name, settings))) {
+      retries.remove(name);
+    }
+    return retries.retry(name, () -> RetryConfig.<Object>custom()
+        .maxAttempts(settings.maxAttempts())
+        .waitDuration(settings.waitDuration())
+        .retryOnResult(result -> result instanceof BackendResponse
+            && settings.retryStatuses().contains(((BackendResponse) result).status()))
+        .retryOnException(error -> cause(error) instanceof BackendFailure)
+        .failAfterMaxAttempts(false)
+        .build());
+  }
+
+  /** The bulkhead of this name in one API stage: never waits for a permit. */
+  synchronized Bulkhead bulkhead(String scope, BulkheadSettings settings) {
+    String name = scope + "/" + settings.name();
+    if (!settings.equals(settingsByName.put("bulkhead " + name, settings))) {
+      bulkheads.remove(name);
+    }
+    return bulkheads.bulkhead(name, () -> BulkheadConfig.custom()
+        .maxConcurrentCalls(settings.maxConcurrentCalls())
+        .maxWaitDuration(Duration.ZERO)
+        .build());
+  }
+
+  /** The timer that spaces retries: one daemon thread, started by the first retry. */
+  synchronized ScheduledExecutorService retryTimer() {
+    if (retryTimer == null) {
+      retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "gatehouse-retry");
+        thread.setDaemon(true);
+        return thread;
+      });
+    }
+    return retryTimer;
+  }
+
+  synchronized void close() {
+    if (retryTimer != null) {
+      retryTimer.shutdownNow();
+    }
+  }
+
+  /** {@code error} without the {@link java.util.concurrent.CompletionException}s around it. */
+  static Throwable cause(Throwable error) {
+    Throwable cause = error;
+    while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause;
+  }
+
+  /** Whether {@code error} is a call the breaker refused. */
+  static boolean isOpen(Throwable error) {
+    return error instanceof CallNotPermittedException;
+  }
+
+  /** Whether {@code error} is a call the bulkhead refused. */
+  static boolean isFull(Throwable error) {
+    return error instanceof BulkheadFullException;
+  }
+}
