@@ -12,6 +12,7 @@ import dev.gatehouse.event.ProxyEventV1;
 import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.integration.Integration;
 import dev.gatehouse.integration.Integrations;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,9 +97,28 @@ public final class Scenarios {
               .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
               .build(),
           HELLO,
-          "function"));
+          "function"),
+      new Scenario("http-proxy",
+          "REST API, GET /prod/hello/{name} -> HTTP proxy (Integrations.http) to a bare JDK server as backend, on"
+              + " the default client (Jetty's HttpClient); against the bare cell: the backend called directly",
+          Scenario.Backend.HTTP,
+          backend -> proxy(backend, "jetty"),
+          HELLO),
+      new Scenario("http-proxy-jdk-client",
+          "the same HTTP proxy on the JDK's HttpClient (-Dgatehouse.http.client=jdk)",
+          Scenario.Backend.HTTP,
+          backend -> proxy(backend, "jdk"),
+          HELLO,
+          "http-proxy"));
 
   private Scenarios() {}
+
+  /** The HTTP proxy scenarios' gateway, on the named backend client. */
+  private static Gateway proxy(URI backend, String client) {
+    // read when the gateway starts: one server process runs one scenario
+    System.setProperty("gatehouse.http.client", client);
+    return hello(Integrations.http(backend + "/hello/{name}"));
+  }
 
   /** Every scenario, in the order the orchestrator runs them. */
   public static List<Scenario> all() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.gatehouse.Gateway;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
+import java.net.URI;
 import java.util.HashSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,9 @@ class ScenariosTest {
   @Test
   void everyScenarioGivesTheTrivialAnswerInProcess() throws Exception {
     for (Scenario scenario : Scenarios.all()) {
-      try (Gateway gateway = scenario.gateway().build(null)) {
+      try (RunningServer backend = JdkServers.start(null, 2);
+          Gateway gateway = scenario.gateway().build(scenario.backend() == Scenario.Backend.NONE ? null
+              : URI.create("http://127.0.0.1:" + backend.port()))) {
         LoadRequest load = scenario.request();
         GatewayRequest.Builder request = GatewayRequest.builder(load.method(), load.path())
             .header("Host", "127.0.0.1").sourceIp("127.0.0.1");
@@ -38,6 +41,6 @@ class ScenariosTest {
   @Test
   void scenario_unknown() {
     assertThatThrownBy(() -> Scenarios.named("cache-hit"))
-        .hasMessage("scenario: \"cache-hit\" (expected: one of [function, function-blocking, mock, api-key-throttle, jwt])");
+        .hasMessage("scenario: \"cache-hit\" (expected: one of [function, function-blocking, mock, api-key-throttle, jwt, http-proxy, http-proxy-jdk-client])");
   }
 }

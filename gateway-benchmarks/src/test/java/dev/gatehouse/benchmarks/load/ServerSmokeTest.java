@@ -69,7 +69,10 @@ class ServerSmokeTest {
   private record Answer(int status, String body, String contentType, Set<String> headerNames) {}
 
   private static Answer fetch(HttpClient client, Variant variant, Scenario scenario) throws Exception {
-    try (RunningServer server = ServerMain.start(variant, scenario, 4, null)) {
+    boolean needsBackend = scenario.backend() != Scenario.Backend.NONE && variant.throughGateway();
+    try (RunningServer backend = needsBackend ? JdkServers.start(null, 2) : null;
+        RunningServer server = ServerMain.start(variant, scenario, 4,
+            backend == null ? null : URI.create("http://127.0.0.1:" + backend.port()))) {
       HttpRequest.Builder request =
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + scenario.request().path()))
               .timeout(Duration.ofSeconds(10));

@@ -13,4 +13,7 @@ interface BackendTransport {
    * future abandons the exchange.
    */
   CompletableFuture<BackendResponse> send(BackendRequest request);
+
+  /** Releases the transport's connections and threads; requests in flight fail. */
+  default void close() {}
 }

@@ -12,10 +12,19 @@ import javax.net.ssl.SSLContext;
 /**
  * What HTTP integrations share in one gateway, kept across redeploys: transports (one per connect
  * timeout and TLS context, each with its connection pool) and the Resilience4j registries.
+ *
+ * <p>The transport is Jetty's HTTP client unless jetty-client was left off the class path: measured
+ * behind the same interface it proxied several times faster than the JDK's (see BENCHMARKS.md). The
+ * system property {@value #CLIENT_PROPERTY} ({@code jdk} or {@code jetty}) picks one, read when the
+ * gateway starts.
  */
 public final class HttpIntegrations {
+  /** Names the backend client: {@code jdk} or {@code jetty}. */
+  public static final String CLIENT_PROPERTY = "gatehouse.http.client";
+
   private final Map<TransportKey, BackendTransport> transports = new ConcurrentHashMap<>();
   private final Resilience resilience;
+  private final boolean jetty = useJetty();
 
   private record TransportKey(Duration connectTimeout, SSLContext sslContext, long maxBodyBytes) {}
 
@@ -27,11 +36,30 @@ public final class HttpIntegrations {
   public Step stepFor(CompiledRoute route, HttpIntegration integration, long maxBodyBytes) {
     BackendTransport transport = transports.computeIfAbsent(
         new TransportKey(integration.connectTimeout(), integration.sslContext(), maxBodyBytes),
-        key -> new JdkTransport(key.connectTimeout(), key.sslContext(), key.maxBodyBytes()));
+        key -> jetty
+            ? new JettyTransport(key.connectTimeout(), key.sslContext(), key.maxBodyBytes())
+            : new JdkTransport(key.connectTimeout(), key.sslContext(), key.maxBodyBytes()));
     return new HttpStep(route, integration, transport, resilience);
   }
 
+  private static boolean useJetty() {
+    String chosen = System.getProperty(CLIENT_PROPERTY, "jetty");
+    if (!chosen.equals("jetty") && !chosen.equals("jdk")) {
+      throw new IllegalArgumentException(CLIENT_PROPERTY + ": \"" + chosen + "\" (expected: jdk or jetty)");
+    }
+    if (chosen.equals("jdk")) {
+      return false;
+    }
+    try {
+      Class.forName("org.eclipse.jetty.client.HttpClient", false, HttpIntegrations.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
+    }
+  }
+
   public void close() {
+    transports.values().forEach(BackendTransport::close);
     resilience.close();
   }
 }
