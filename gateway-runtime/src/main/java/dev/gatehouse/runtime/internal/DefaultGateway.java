@@ -6,6 +6,7 @@ import dev.gatehouse.GatewayDefinition;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.RouteDefinition;
 import dev.gatehouse.Usage;
 import dev.gatehouse.runtime.internal.auth.AuthorizerRuntime;
 import dev.gatehouse.runtime.internal.http.HttpIntegrations;
@@ -19,6 +20,7 @@ import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.response.GatewayResponses;
 import dev.gatehouse.runtime.internal.response.ResponseFinisher;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -132,8 +134,17 @@ final class DefaultGateway implements Gateway {
   private synchronized Deployment deploy(GatewayDefinition definition) {
     Executor executor = definition.handlerExecutor() != null ? definition.handlerExecutor() : ownExecutor();
     long maxBodyBytes = definition.maxRequestBodyBytes();
-    return new Deployment(definition, route -> IntegrationSteps.create(route, executor, http, maxBodyBytes),
-        limits, route -> authorizers.stepFor(route, executor));
+    Deployment deployment = new Deployment(definition,
+        route -> IntegrationSteps.create(route, executor, http, maxBodyBytes), limits,
+        route -> authorizers.stepFor(route, executor));
+    Deployment previous = current.get();
+    http.deployed(previous == null ? Duration.ZERO : longestTimeout(previous.definition()));
+    return deployment;
+  }
+
+  private static Duration longestTimeout(GatewayDefinition definition) {
+    return definition.apis().stream().flatMap(api -> api.routes().stream()).map(RouteDefinition::timeout)
+        .max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
   private synchronized Executor ownExecutor() {

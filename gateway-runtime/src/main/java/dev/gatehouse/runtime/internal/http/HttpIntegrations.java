@@ -5,8 +5,11 @@ import dev.gatehouse.runtime.internal.pipeline.CompiledRoute;
 import dev.gatehouse.runtime.internal.pipeline.Step;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -23,6 +26,7 @@ public final class HttpIntegrations {
   public static final String CLIENT_PROPERTY = "gatehouse.http.client";
 
   private final Map<TransportKey, BackendTransport> transports = new ConcurrentHashMap<>();
+  private final Set<TransportKey> usedByDeployment = ConcurrentHashMap.newKeySet();
   private final Resilience resilience;
   private final boolean jetty = useJetty();
 
@@ -34,11 +38,12 @@ public final class HttpIntegrations {
 
   /** The step that sends {@code route}'s requests to its backend. */
   public Step stepFor(CompiledRoute route, HttpIntegration integration, long maxBodyBytes) {
-    BackendTransport transport = transports.computeIfAbsent(
-        new TransportKey(integration.connectTimeout(), integration.sslContext(), maxBodyBytes),
-        key -> jetty
-            ? new JettyTransport(key.connectTimeout(), key.sslContext(), key.maxBodyBytes())
-            : new JdkTransport(key.connectTimeout(), key.sslContext(), key.maxBodyBytes()));
+    TransportKey key = new TransportKey(integration.connectTimeout(), integration.sslContext(), maxBodyBytes);
+    usedByDeployment.add(key);
+    BackendTransport transport = transports.computeIfAbsent(key,
+        k -> jetty
+            ? new JettyTransport(k.connectTimeout(), k.sslContext(), k.maxBodyBytes())
+            : new JdkTransport(k.connectTimeout(), k.sslContext(), k.maxBodyBytes()));
     return new HttpStep(route, integration, transport, resilience);
   }
 
@@ -55,6 +60,21 @@ public final class HttpIntegrations {
       return true;
     } catch (ClassNotFoundException e) {
       return false;
+    }
+  }
+
+  /**
+   * Called once a new deployment's steps exist: transports only earlier deployments used (a
+   * redeploy with a new {@code SSLContext}, say) are closed once {@code drain} has passed, the
+   * longest route timeout, so that requests still running on the old deployment finish first.
+   */
+  public synchronized void deployed(Duration drain) {
+    Set<TransportKey> stale = new HashSet<>(transports.keySet());
+    stale.removeAll(usedByDeployment);
+    usedByDeployment.clear();
+    for (TransportKey key : stale) {
+      BackendTransport transport = transports.remove(key);
+      resilience.retryTimer().schedule(transport::close, drain.toMillis(), TimeUnit.MILLISECONDS);
     }
   }
 

@@ -86,7 +86,7 @@ final class Resilience {
         .build());
   }
 
-  /** The timer that spaces retries: one daemon thread, started by the first retry. */
+  /** The timer that spaces retries (and closes drained transports): one daemon thread, started on first use. */
   synchronized ScheduledExecutorService retryTimer() {
     if (retryTimer == null) {
       retryTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
