@@ -143,6 +143,7 @@ class HttpProxyIntegrationTest {
     for (String hop : List.of("Keep-Alive", "X-Internal", "Connection", "Proxy-Authenticate")) {
       assertThat(response.headers().all(hop)).as(hop).isEmpty();
     }
+    assertThat(response.headers().all("Date")).as("the serving container's own Date, not a second one").isEmpty();
   }
 
   @Test

@@ -16,7 +16,12 @@ final class ForwardHeaders {
   /** Set by the transport from the backend URI and body, or by the gateway below. */
   private static final Set<String> REQUEST_OWNED = Set.of("host", "content-length", "expect", "x-forwarded-for",
       "x-forwarded-proto", "x-forwarded-port", "forwarded");
-  private static final Set<String> RESPONSE_OWNED = Set.of("content-length");
+  /**
+   * Framing is the adapter's; {@code Date} and {@code Server} are the serving container's, which
+   * adds its own (two {@code Date} fields would reach the client), and, as nginx does by default,
+   * the backend's software stays private.
+   */
+  private static final Set<String> RESPONSE_OWNED = Set.of("content-length", "date", "server");
 
   private ForwardHeaders() {}
 
