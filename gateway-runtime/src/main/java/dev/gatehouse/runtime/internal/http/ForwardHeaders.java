@@ -27,16 +27,7 @@ final class ForwardHeaders {
 
   /** The client's fields a proxy passes on, without the forwarding fields this gateway sets. */
   static Headers.Builder passThrough(Headers client) {
-    Headers.Builder out = Headers.builder();
-    String connection = client.all("Connection").isEmpty() ? null : String.join(",", client.all("Connection"));
-    client.forEach((name, value) -> {
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (!HOP_BY_HOP.contains(lower) && !REQUEST_OWNED.contains(lower) && !namedBy(connection, lower)
-          && isSafe(value)) {
-        out.add(name, value);
-      }
-    });
-    return out;
+    return endToEnd(client, REQUEST_OWNED);
   }
 
   /**
@@ -67,11 +58,16 @@ final class ForwardHeaders {
 
   /** The backend's fields the client may see. */
   static Headers.Builder fromBackend(Headers backend) {
+    return endToEnd(backend, RESPONSE_OWNED);
+  }
+
+  /** The end-to-end fields of {@code headers} that are not {@code owned} here, with safe names and values. */
+  private static Headers.Builder endToEnd(Headers headers, Set<String> owned) {
     Headers.Builder out = Headers.builder();
-    String connection = backend.all("Connection").isEmpty() ? null : String.join(",", backend.all("Connection"));
-    backend.forEach((name, value) -> {
+    String connection = headers.all("Connection").isEmpty() ? null : String.join(",", headers.all("Connection"));
+    headers.forEach((name, value) -> {
       String lower = name.toLowerCase(Locale.ROOT);
-      if (!HOP_BY_HOP.contains(lower) && !RESPONSE_OWNED.contains(lower) && !namedBy(connection, lower)
+      if (!HOP_BY_HOP.contains(lower) && !owned.contains(lower) && !namedBy(connection, lower)
           && isSafe(name) && isSafe(value)) {
         out.add(name, value);
       }

@@ -11,6 +11,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.Registry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
@@ -42,9 +43,7 @@ final class Resilience {
   /** The breaker of this name in one API stage, with these settings. */
   synchronized CircuitBreaker breaker(String scope, CircuitBreakerSettings settings) {
     String name = scope + "/" + settings.name();
-    if (!settings.equals(settingsByName.put("breaker " + name, settings))) {
-      breakers.remove(name);
-    }
+    forgetIfChanged(breakers, name, settings);
     return breakers.circuitBreaker(name, () -> CircuitBreakerConfig.custom()
         .failureRateThreshold(settings.failureRateThreshold())
         .slidingWindowSize(settings.slidingWindowSize())
@@ -60,11 +59,8 @@ final class Resilience {
 
   /** The retry of one route in one API stage, with these settings. */
   synchronized Retry retry(String scope, RetrySettings settings) {
-    String name = scope;
-    if (!settings.equals(settingsByName.put("retry " + name, settings))) {
-      retries.remove(name);
-    }
-    return retries.retry(name, () -> RetryConfig.<Object>custom()
+    forgetIfChanged(retries, scope, settings);
+    return retries.retry(scope, () -> RetryConfig.<Object>custom()
         .maxAttempts(settings.maxAttempts())
         .waitDuration(settings.waitDuration())
         .retryOnResult(result -> result instanceof BackendResponse
@@ -77,13 +73,18 @@ final class Resilience {
   /** The bulkhead of this name in one API stage: never waits for a permit. */
   synchronized Bulkhead bulkhead(String scope, BulkheadSettings settings) {
     String name = scope + "/" + settings.name();
-    if (!settings.equals(settingsByName.put("bulkhead " + name, settings))) {
-      bulkheads.remove(name);
-    }
+    forgetIfChanged(bulkheads, name, settings);
     return bulkheads.bulkhead(name, () -> BulkheadConfig.custom()
         .maxConcurrentCalls(settings.maxConcurrentCalls())
         .maxWaitDuration(Duration.ZERO)
         .build());
+  }
+
+  /** Drops the registry's instance of {@code name} when its settings changed, so the next lookup makes a new one. */
+  private void forgetIfChanged(Registry<?, ?> registry, String name, Object settings) {
+    if (!settings.equals(settingsByName.put(registry.getClass().getSimpleName() + " " + name, settings))) {
+      registry.remove(name);
+    }
   }
 
   /** The timer that spaces retries (and closes drained transports): one daemon thread, started on first use. */
