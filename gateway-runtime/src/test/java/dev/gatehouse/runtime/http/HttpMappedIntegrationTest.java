@@ -339,7 +339,7 @@ class HttpMappedIntegrationTest {
                 + " (expected: a header the gateway does not own; reserved: [connection, content-length, expect,"
                 + " forwarded, host, keep-alive, proxy-authenticate, proxy-authorization, proxy-connection, te,"
                 + " trailer, trailers, transfer-encoding, upgrade, x-forwarded-for, x-forwarded-host,"
-                + " x-forwarded-proto])",
+                + " x-forwarded-port, x-forwarded-proto])",
             "httpApi \"shop\" › route \"GET /d\": integration requestParameters integration.request.header.x-d:"
                 + " context.nope (expected: method.request.path|querystring|multivaluequerystring|header|"
                 + "multivalueheader.name, method.request.body, stageVariables.name, context.name or a 'constant')",
@@ -351,16 +351,28 @@ class HttpMappedIntegrationTest {
             "httpApi \"shop\" › route \"GET /g\": integration responseStatuses 4\\d\\d: 99 (expected: 100..599)",
             "httpApi \"shop\" › route \"GET /i\": integration responseParameters: method.response.body"
                 + " (expected: method.response.header.name)",
-            "httpApi \"shop\" › route \"GET /i\": integration responseParameters: method.response.header.Content-Length"
-                + " (expected: a header the gateway does not own; reserved: [connection, content-length, expect,"
+            "httpApi \"shop\" › route \"GET /i\": integration responseParameters:"
+                + " method.response.header.Content-Length (expected: a header the gateway does not own; reserved: [connection, content-length, expect,"
                 + " forwarded, host, keep-alive, proxy-authenticate, proxy-authorization, proxy-connection, te,"
                 + " trailer, trailers, transfer-encoding, upgrade, x-forwarded-for, x-forwarded-host,"
-                + " x-forwarded-proto])",
+                + " x-forwarded-port, x-forwarded-proto])",
             "httpApi \"shop\" › route \"GET /i\": integration responseParameters method.response.header.x-i:"
                 + " method.request.header.x-i (expected: integration.response.header|multivalueheader.name,"
                 + " stageVariables.name, context.name or a 'constant')",
             "httpApi \"shop\" › route \"GET /h/{id}\": integration requestParameters: method.request.path.other"
                 + " (expected: a path parameter of the route [id])"));
+  }
+
+  @Test
+  void aMappingToAForwardingHeaderTheGatewaySetsFailsBuild() {
+    // the gateway sets X-Forwarded-Port on every backend request: such a mapping could never take effect
+    assertThatThrownBy(() -> Gateway.builder()
+        .httpApi("shop", api -> api.route("GET /x", Integrations.httpMapped(backend.url() + "/x", http -> http
+            .requestParameter("integration.request.header.X-Forwarded-Port", "'443'"))))
+        .definition())
+        .isInstanceOf(GatewayDefinitionException.class)
+        .hasMessageStartingWith("httpApi \"shop\" › route \"GET /x\": integration requestParameters:"
+            + " integration.request.header.X-Forwarded-Port (expected: a header the gateway does not own;");
   }
 
   @Test
