@@ -190,6 +190,31 @@ class HttpResilienceTest {
     assertThat(backend.requestCount()).isEqualTo(6);
   }
 
+  @Test
+  void anOpenBreakerStaysOpenAcrossARedeployThatKeepsItsSettingsAndNotOneThatChangesThem() {
+    start("GET /orders", breakerOfFour("/orders"));
+    backend.answerAlways(Answer.of(500, "down"));
+    for (int i = 0; i < 4; i++) {
+      call("GET", "/prod/orders");
+    }
+    assertCircuitOpen(call("GET", "/prod/orders"));
+
+    gateway.redeploy(gateway.definition().toBuilder()
+        .restApi("other", api -> api.stage("other").route("GET /x", Integrations.mock(200)))
+        .definition());
+    assertCircuitOpen(call("GET", "/prod/orders"));
+    assertThat(backend.requestCount()).isEqualTo(4);
+
+    gateway.redeploy(Gateway.builder()
+        .restApi("shop", api -> api
+            .stage("prod")
+            .route("GET /orders", Integrations.http(backend.url() + "/orders", http -> http
+                .circuitBreaker("orders", breaker -> breaker.slidingWindowSize(10).minimumNumberOfCalls(10)))))
+        .definition());
+    assertThat(call("GET", "/prod/orders").status()).isEqualTo(500);
+    assertThat(backend.requestCount()).isEqualTo(5);
+  }
+
   private HttpIntegration retrying(int maxAttempts, Integer... retryStatuses) {
     return Integrations.http(backend.url() + "/r", http -> http.retry(retry -> {
       retry.maxAttempts(maxAttempts).waitDuration(Duration.ofMillis(10));
