@@ -344,6 +344,19 @@ class HttpResilienceTest {
   }
 
   @Test
+  void aCallAbandonedAtTheRoutesTimeoutGivesItsBulkheadPermitBack() throws Exception {
+    start("GET /b", Integrations.http(backend.url() + "/b", http -> http.bulkhead("orders", 1)),
+        Duration.ofMillis(200));
+    backend.enqueue(Answer.of(200, "late").delayed(Duration.ofSeconds(2)));
+
+    assertGatewayError(call("GET", "/prod/b"), 504, "Endpoint request timed out", "InternalServerErrorException");
+
+    GatewayResponse next = call("GET", "/prod/b");
+    assertThat(next.status()).isEqualTo(200);
+    assertThat(backend.requestCount()).isEqualTo(2);
+  }
+
+  @Test
   void aFullBulkheadDoesNotOpenTheBreaker() throws Exception {
     start("GET /b", Integrations.http(backend.url() + "/b", http -> http
         .bulkhead("orders", 1)
