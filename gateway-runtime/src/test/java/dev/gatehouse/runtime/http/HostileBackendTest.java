@@ -6,23 +6,13 @@ import dev.gatehouse.Gateway;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.integration.Integrations;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
@@ -237,97 +227,5 @@ class HostileBackendTest {
 
     assertThat(response.status()).isEqualTo(504);
     assertThat(response.bodyAsString()).isEqualTo("{\"message\":\"Endpoint request timed out\"}");
-  }
-
-  /**
-   * A backend on 127.0.0.1 that, for each connection, reads the request head (bounded), counts it,
-   * writes the current canned answer and closes; or holds the connection open without a byte.
-   */
-  private static final class RawBackend implements AutoCloseable {
-    private final ServerSocket server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private final AtomicInteger requests = new AtomicInteger();
-    private volatile byte[] answer = new byte[0];
-    private volatile boolean hold;
-
-    RawBackend() throws IOException {
-      server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
-      threads.execute(this::acceptAll);
-    }
-
-    String url() {
-      return "http://127.0.0.1:" + server.getLocalPort();
-    }
-
-    int port() {
-      return server.getLocalPort();
-    }
-
-    void answer(String bytes) {
-      this.answer = bytes.getBytes(StandardCharsets.ISO_8859_1);
-      this.hold = false;
-    }
-
-    void hold() {
-      this.hold = true;
-    }
-
-    private void acceptAll() {
-      while (!server.isClosed()) {
-        try {
-          Socket socket = server.accept();
-          threads.execute(() -> serve(socket));
-        } catch (IOException e) {
-          return;
-        }
-      }
-    }
-
-    private void serve(Socket socket) {
-      try (socket) {
-        socket.setSoTimeout(5_000);
-        readHead(socket.getInputStream());
-        requests.incrementAndGet();
-        if (hold) {
-          // wait (bounded) until the gateway gives up and closes its end
-          while (socket.getInputStream().read() >= 0) {
-            // discard
-          }
-          return;
-        }
-        OutputStream out = socket.getOutputStream();
-        out.write(answer);
-        out.flush();
-        socket.shutdownOutput();
-        // let the gateway read everything before the close
-        while (socket.getInputStream().read() >= 0) {
-          // discard
-        }
-      } catch (SocketException expected) {
-        // the gateway closed or reset its end
-      } catch (IOException e) {
-        // a timeout or the gateway's close: nothing to answer
-      }
-    }
-
-    private static void readHead(InputStream in) throws IOException {
-      ByteArrayOutputStream head = new ByteArrayOutputStream();
-      int matched = 0;
-      byte[] end = {'\r', '\n', '\r', '\n'};
-      while (matched < 4 && head.size() < 65_536) {
-        int b = in.read();
-        if (b < 0) {
-          throw new IOException("closed before the end of the request head");
-        }
-        head.write(b);
-        matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-      }
-    }
-
-    @Override
-    public void close() throws IOException {
-      server.close();
-      threads.shutdownNow();
-    }
   }
 }
