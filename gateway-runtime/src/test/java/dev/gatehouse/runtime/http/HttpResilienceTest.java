@@ -334,10 +334,11 @@ class HttpResilienceTest {
     GatewayResponse refused = call("GET", "/prod/b");
     assertGatewayError(refused, 429, "Too Many Requests", "TooManyRequestsException");
     assertThat(refused.headers().first("Retry-After")).isEqualTo("1");
-    assertThat(backend.requestCount()).isEqualTo(2);
 
     assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
     assertThat(second.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+    // the backend counts a request after takeRequest can see it, and before it answers
+    assertThat(backend.requestCount()).isEqualTo(2);
     GatewayResponse after = call("GET", "/prod/b");
     assertThat(after.status()).isEqualTo(200);
     assertThat(backend.requestCount()).isEqualTo(3);
@@ -347,13 +348,13 @@ class HttpResilienceTest {
   void aCallAbandonedAtTheRoutesTimeoutGivesItsBulkheadPermitBack() throws Exception {
     start("GET /b", Integrations.http(backend.url() + "/b", http -> http.bulkhead("orders", 1)),
         Duration.ofMillis(200));
-    backend.enqueue(Answer.of(200, "late").delayed(Duration.ofSeconds(2)));
+    for (int i = 0; i < 5; i++) {
+      backend.enqueue(Answer.of(200, "late").delayed(Duration.ofSeconds(2)));
 
-    assertGatewayError(call("GET", "/prod/b"), 504, "Endpoint request timed out", "InternalServerErrorException");
+      assertGatewayError(call("GET", "/prod/b"), 504, "Endpoint request timed out", "InternalServerErrorException");
 
-    GatewayResponse next = call("GET", "/prod/b");
-    assertThat(next.status()).isEqualTo(200);
-    assertThat(backend.requestCount()).isEqualTo(2);
+      assertThat(call("GET", "/prod/b").status()).as("the request right after timeout %d", i).isEqualTo(200);
+    }
   }
 
   @Test
