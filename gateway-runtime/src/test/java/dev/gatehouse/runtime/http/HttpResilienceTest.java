@@ -286,6 +286,28 @@ class HttpResilienceTest {
   }
 
   @Test
+  void aConnectionDroppedBeforeTheAnswerIsRetriedForGetButNotForPost() throws IOException {
+    try (RawBackend raw = new RawBackend()) {
+      raw.answer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+      HttpIntegration integration = Integrations.http(raw.url() + "/r", http -> http
+          .retry(retry -> retry.maxAttempts(3).waitDuration(Duration.ofMillis(10))));
+      gateway = new RuntimeEngine(clock).start(Gateway.builder()
+          .restApi("shop", api -> api.stage("prod").route("GET /r", integration).route("POST /r", integration))
+          .definition());
+
+      raw.enqueue("");
+      GatewayResponse get = call("GET", "/prod/r");
+      assertThat(get.status()).isEqualTo(200);
+      assertThat(get.bodyAsString()).isEqualTo("ok");
+      assertThat(raw.requests()).isEqualTo(2);
+
+      raw.enqueue("");
+      assertGatewayError(call("POST", "/prod/r"), 504, "Internal server error", "InternalServerErrorException");
+      assertThat(raw.requests()).isEqualTo(3);
+    }
+  }
+
+  @Test
   void theRoutesTimeoutBoundsAllAttemptsOfASlowBackend() throws Exception {
     start("GET /r", Integrations.http(backend.url() + "/r", http -> http
         .retry(retry -> retry.maxAttempts(5).waitDuration(Duration.ofMillis(10)).retryStatuses(503))),
