@@ -40,7 +40,11 @@ class CustomIntegrationTest {
     worker.shutdownNow();
   }
 
-  /** The REST API "shop", stage "prod" with a variable, and {@code GET /item/{id}} calling {@code integration}. */
+  /**
+   * The REST API "shop", stage "prod" with a variable, and routes calling {@code integration}:
+   * {@code GET /item/{id}}, {@code GET /slow} with a 100 ms timeout, and {@code GET /keyed} that
+   * requires an API key.
+   */
   private Gateway start(CustomIntegration integration) {
     CustomIntegration counted = request -> {
       calls.incrementAndGet();
@@ -49,7 +53,8 @@ class CustomIntegrationTest {
     gateway = Gateway.builder()
         .restApi("shop", api -> api
             .stage("prod", stage -> stage.variable("warehouse", "north"))
-            .route("GET /item/{id}", Integrations.custom(counted), route -> route.timeout(Duration.ofMillis(100)))
+            .route("GET /item/{id}", Integrations.custom(counted))
+            .route("GET /slow", Integrations.custom(counted), route -> route.timeout(Duration.ofMillis(100)))
             .route("GET /keyed", Integrations.custom(counted), route -> route.apiKeyRequired()))
         .usagePlan("basic", plan -> plan.stage("shop", "prod").apiKey(ApiKey.of("partner-c", KEY)))
         .build();
@@ -164,7 +169,7 @@ class CustomIntegrationTest {
     CompletableFuture<GatewayResponse> never = new CompletableFuture<>();
     start(request -> never);
 
-    GatewayResponse response = get("/prod/item/1");
+    GatewayResponse response = get("/prod/slow");
 
     assertGatewayError(response, 504, "Endpoint request timed out");
     assertThat(never).isNotDone();
