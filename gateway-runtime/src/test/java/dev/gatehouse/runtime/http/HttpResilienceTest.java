@@ -357,10 +357,10 @@ class HttpResilienceTest {
     GatewayResponse refused = call("GET", "/prod/b");
     assertGatewayError(refused, 429, "Too Many Requests", "TooManyRequestsException");
     assertThat(refused.headers().first("Retry-After")).isEqualTo("1");
+    assertThat(backend.requestCount()).isEqualTo(2);
 
     assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
     assertThat(second.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
-    // the backend counts a request after takeRequest can see it, and before it answers
     assertThat(backend.requestCount()).isEqualTo(2);
     GatewayResponse after = call("GET", "/prod/b");
     assertThat(after.status()).isEqualTo(200);
