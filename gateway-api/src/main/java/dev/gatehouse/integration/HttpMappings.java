@@ -28,7 +28,7 @@ final class HttpMappings {
   /** Headers the gateway owns on the way to the backend and back: no mapping may set them. */
   private static final Set<String> RESERVED = Set.of("connection", "content-length", "expect", "forwarded", "host",
       "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer", "trailers",
-      "transfer-encoding", "upgrade", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto");
+      "transfer-encoding", "upgrade", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto");
 
   private HttpMappings() {}
 

@@ -128,9 +128,10 @@ public final class Backend implements AutoCloseable {
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, List.copyOf(values)));
+    // counted first: once takeRequest has a request, requestCount includes it
+    count.incrementAndGet();
     received.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
         exchange.getRequestURI().getRawQuery(), headers, body));
-    count.incrementAndGet();
     Answer answer = answers.poll();
     if (answer == null) {
       answer = always;

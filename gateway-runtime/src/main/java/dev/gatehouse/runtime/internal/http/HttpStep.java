@@ -96,12 +96,14 @@ final class HttpStep implements Step {
         answer.complete(response);
       }
     });
-    Timeouts.within(answer, timeoutNanos).whenComplete((response, error) -> {
+    return Timeouts.within(answer, timeoutNanos).handle((response, error) -> {
       if (error != null) {
+        // before answering: the abandoned attempt gives its bulkhead permit back (and the breaker
+        // counts it) first, so the client's next request does not find the permit still taken
         call.abandon();
       }
+      return answer(ex, response, error);
     });
-    return answer.handle((response, error) -> answer(ex, response, error));
   }
 
   private BackendRequest prepare(Exchange ex, StagePlan plan) throws BadParameterException {
