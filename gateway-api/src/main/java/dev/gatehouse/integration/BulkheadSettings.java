@@ -20,7 +20,8 @@ public record BulkheadSettings(String name, int maxConcurrentCalls) {
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (name == null || !name.matches("[A-Za-z0-9._-]{1,128}")) {
-      problems.add("bulkhead name: " + name + " (expected: [A-Za-z0-9._-]{1,128})");
+      problems.add("bulkhead name: " + (name == null ? null : "\"" + name + "\"")
+          + " (expected: [A-Za-z0-9._-]{1,128})");
     }
     if (maxConcurrentCalls < 1) {
       problems.add("bulkhead maxConcurrentCalls: " + maxConcurrentCalls + " (expected: >= 1)");

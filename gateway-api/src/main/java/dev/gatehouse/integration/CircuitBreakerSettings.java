@@ -51,7 +51,8 @@ public record CircuitBreakerSettings(String name, float failureRateThreshold, in
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (name == null || !name.matches("[A-Za-z0-9._-]{1,128}")) {
-      problems.add("circuitBreaker name: " + name + " (expected: [A-Za-z0-9._-]{1,128})");
+      problems.add("circuitBreaker name: " + (name == null ? null : "\"" + name + "\"")
+          + " (expected: [A-Za-z0-9._-]{1,128})");
     }
     if (!(failureRateThreshold > 0 && failureRateThreshold <= 100)) {
       problems.add("circuitBreaker failureRateThreshold: " + failureRateThreshold + " (expected: > 0 and <= 100)");

@@ -134,6 +134,7 @@ final class DefaultGateway implements Gateway {
   private synchronized Deployment deploy(GatewayDefinition definition) {
     Executor executor = definition.handlerExecutor() != null ? definition.handlerExecutor() : ownExecutor();
     long maxBodyBytes = definition.maxRequestBodyBytes();
+    http.deploying();
     Deployment deployment = new Deployment(definition,
         route -> IntegrationSteps.create(route, executor, http, maxBodyBytes), limits,
         route -> authorizers.stepFor(route, executor));

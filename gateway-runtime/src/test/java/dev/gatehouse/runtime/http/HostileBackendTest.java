@@ -15,7 +15,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -97,11 +96,12 @@ class HostileBackendTest {
     return String.join("\r\n", lines) + "\r\n\r\n";
   }
 
+  /**
+   * On the default client, Jetty's, whose parser refuses the line (RFC 9112 2.2). The JDK's
+   * HttpClient ends a header line at a bare CR and parses the rest as a field of its own, so the
+   * smuggled field would pass; the README says to keep the default client for untrusted backends.
+   */
   @Test
-  @Disabled("JDK 17's HttpClient (Http1HeaderParser) ends a header line at a bare CR, drops the field"
-      + " before it and parses the rest as a new field: the backend's 'X-Bad: a<CR>Set-Cookie: admin=1'"
-      + " reaches the client as 'Set-Cookie: admin=1'. JdkTransport cannot see the raw bytes; fixing it"
-      + " needs a transport with a strict HTTP/1.1 parser (RFC 9112 2.2). Enable with that fix.")
   void aBareCrInsideAHeaderValueNeverBecomesAHeaderOfItsOwn() {
     backend.answer("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Bad: a\rSet-Cookie: admin=1\r\n"
         + "Content-Length: 2\r\n\r\nok");
@@ -123,17 +123,19 @@ class HostileBackendTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"HTTP/1.1 2OO OK", "HTTX/1.1 200 OK", "HTTP/1.1 600 Too High", "HTTP/1.1 99 Low",
-      "HTTP/1.1 -200 OK", "garbage", "HTTP/1.1  200 OK", "HTTP/1.1 101 Switching Protocols"})
+      "HTTP/1.1 -200 OK", "garbage", "HTTP/1.1 101 Switching Protocols"})
   void aMalformedStatusLineGets504(String statusLine) {
     backend.answer(head(statusLine, "Content-Length: 2") + "ok");
 
     assertIntegrationFailure(call("/proxy"));
   }
 
-  @Test
-  void aStatusWithTooManyDigitsGets504OrACleanAnswer() {
-    // the JDK client reads the three digits after the version and ignores the rest of the line
-    backend.answer(head("HTTP/1.1 20000 OK", "Content-Length: 2") + "ok");
+  @ParameterizedTest
+  @ValueSource(strings = {"HTTP/1.1 20000 OK", "HTTP/1.1  200 OK"})
+  void aStatusLineAClientReadsLenientlyGets504OrACleanAnswer(String statusLine) {
+    // the JDK client reads the three digits after the version and ignores the rest of the line;
+    // Jetty's takes a double space after the version
+    backend.answer(head(statusLine, "Content-Length: 2") + "ok");
 
     assertFailureOrClean(call("/proxy"));
   }

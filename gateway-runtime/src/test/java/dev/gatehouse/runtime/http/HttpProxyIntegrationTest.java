@@ -153,6 +153,7 @@ class HttpProxyIntegrationTest {
         .header("X-Forwarded-For", "198.51.100.1")
         .header("X-Forwarded-Proto", "https")
         .header("Forwarded", "for=198.51.100.1")
+        .header("X-Forwarded-Host", "evil.example")
         .build());
 
     Recorded seen = backend.takeRequest();
@@ -160,8 +161,29 @@ class HttpProxyIntegrationTest {
     assertThat(seen.header("X-Forwarded-For")).isEqualTo("198.51.100.1, 203.0.113.9");
     assertThat(seen.header("X-Forwarded-Proto")).isEqualTo("http");
     assertThat(seen.header("X-Forwarded-Port")).isEqualTo("8080");
+    assertThat(seen.header("X-Forwarded-Host")).isEqualTo("api.example.com:8080");
     assertThat(seen.header("Forwarded"))
         .isEqualTo("for=198.51.100.1, for=\"203.0.113.9\";proto=http;host=\"api.example.com:8080\"");
+  }
+
+  @Test
+  void compressedAnswersPassUndecodedAndOnlyTheClientAsksForThem() throws Exception {
+    java.io.ByteArrayOutputStream zipped = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write("{\"pets\":[]}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    backend.enqueue(Answer.of(200, "{\"pets\":[]}"));
+    backend.enqueue(new Answer(200, Map.of("Content-Type", List.of("application/json"),
+        "Content-Encoding", List.of("gzip")), zipped.toByteArray(), Duration.ZERO));
+
+    GatewayResponse plain = call(request("GET", "/prod/legacy/plain", null).build());
+    GatewayResponse gzipped = call(request("GET", "/prod/legacy/zipped", null).header("Accept-Encoding", "gzip").build());
+
+    assertThat(backend.takeRequest().headers("Accept-Encoding")).isEmpty();
+    assertThat(backend.takeRequest().header("Accept-Encoding")).isEqualTo("gzip");
+    assertThat(plain.bodyAsString()).isEqualTo("{\"pets\":[]}");
+    assertThat(gzipped.headers().first("Content-Encoding")).isEqualTo("gzip");
+    assertThat(bytes(gzipped.body())).isEqualTo(zipped.toByteArray());
   }
 
   @Test

@@ -422,7 +422,7 @@ class HttpResilienceTest {
                 + " (expected: > 0 and <= 100)",
             "httpApi \"shop\" › route \"GET /b\": integration circuitBreaker failureRateThreshold: 101.0"
                 + " (expected: > 0 and <= 100)",
-            "httpApi \"shop\" › route \"GET /c\": integration circuitBreaker name: bad name"
+            "httpApi \"shop\" › route \"GET /c\": integration circuitBreaker name: \"bad name\""
                 + " (expected: [A-Za-z0-9._-]{1,128})",
             "httpApi \"shop\" › route \"GET /c\": integration circuitBreaker slidingWindowSize: 0 (expected: >= 1)",
             "httpApi \"shop\" › route \"GET /c\": integration circuitBreaker minimumNumberOfCalls: 0 (expected: >= 1)",
@@ -437,6 +437,25 @@ class HttpResilienceTest {
                 + " (expected: a duration >= 0)",
             "httpApi \"shop\" › route \"GET /d\": integration retry retryStatuses: 99 (expected: 100..599)",
             "httpApi \"shop\" › route \"GET /e\": integration bulkhead maxConcurrentCalls: 0 (expected: >= 1)",
-            "httpApi \"shop\" › route \"GET /f\": integration bulkhead name:  (expected: [A-Za-z0-9._-]{1,128})"));
+            "httpApi \"shop\" › route \"GET /f\": integration bulkhead name: \"\" (expected: [A-Za-z0-9._-]{1,128})"));
+  }
+
+  @Test
+  void routesSharingABreakerOrBulkheadNameMustAgreeOnItsSettings() {
+    String url = backend.url();
+    assertThatThrownBy(() -> Gateway.builder()
+        .httpApi("shop", api -> api
+            .route("GET /a", Integrations.http(url, http -> http
+                .circuitBreaker("orders", breaker -> breaker.minimumNumberOfCalls(10)).bulkhead("orders", 5)))
+            .route("GET /b", Integrations.http(url, http -> http
+                .circuitBreaker("orders", breaker -> breaker.minimumNumberOfCalls(20)).bulkhead("orders", 5))))
+        .build())
+        .isInstanceOf(GatewayDefinitionException.class)
+        .hasMessageContaining("httpApi \"shop\" › route \"GET /b\": integration circuitBreaker \"orders\": "
+            + "CircuitBreakerSettings[name=orders, failureRateThreshold=50.0, slidingWindowSize=100, "
+            + "minimumNumberOfCalls=20,")
+        .hasMessageContaining("(expected: the settings of httpApi \"shop\" › route \"GET /a\", which shares it in"
+            + " stage \"$default\": CircuitBreakerSettings[name=orders, failureRateThreshold=50.0, "
+            + "slidingWindowSize=100, minimumNumberOfCalls=10,");
   }
 }

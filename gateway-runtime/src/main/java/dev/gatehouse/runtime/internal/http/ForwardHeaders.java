@@ -15,7 +15,7 @@ final class ForwardHeaders {
       "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade");
   /** Set by the transport from the backend URI and body, or by the gateway below. */
   private static final Set<String> REQUEST_OWNED = Set.of("host", "content-length", "expect", "x-forwarded-for",
-      "x-forwarded-proto", "x-forwarded-port", "forwarded");
+      "x-forwarded-proto", "x-forwarded-port", "x-forwarded-host", "forwarded");
   /**
    * Framing is the adapter's; {@code Date} and {@code Server} are the serving container's, which
    * adds its own (two {@code Date} fields would reach the client), and, as nginx does by default,
@@ -32,7 +32,9 @@ final class ForwardHeaders {
 
   /**
    * Adds {@code X-Forwarded-For} (the client's list with its address appended, as AWS does),
-   * {@code X-Forwarded-Proto}, {@code X-Forwarded-Port} and {@code Forwarded} (RFC 7239, appended).
+   * {@code X-Forwarded-Proto}, {@code X-Forwarded-Port}, {@code X-Forwarded-Host} (the {@code Host}
+   * the client sent, never a client's own {@code X-Forwarded-Host}, which a backend building links
+   * from it would trust) and {@code Forwarded} (RFC 7239, appended).
    */
   static void forwarding(Headers.Builder out, GatewayRequest request) {
     String ip = request.sourceIp();
@@ -51,6 +53,7 @@ final class ForwardHeaders {
         .append("\";proto=").append(request.scheme());
     if (host != null && isSafe(host) && host.indexOf('"') < 0 && host.indexOf('\\') < 0) {
       element.append(";host=\"").append(host).append('"');
+      out.set("X-Forwarded-Host", host);
     }
     String earlier = joined(request.headers(), "Forwarded");
     out.set("Forwarded", earlier == null ? element.toString() : earlier + ", " + element);

@@ -63,6 +63,12 @@ public final class HttpIntegrations {
     }
   }
 
+  /** Called before a new deployment's steps are made. */
+  public synchronized void deploying() {
+    usedByDeployment.clear();
+    resilience.newDeployment();
+  }
+
   /**
    * Called once a new deployment's steps exist: transports only earlier deployments used (a
    * redeploy with a new {@code SSLContext}, say) are closed once {@code drain} has passed, the
@@ -71,7 +77,6 @@ public final class HttpIntegrations {
   public synchronized void deployed(Duration drain) {
     Set<TransportKey> stale = new HashSet<>(transports.keySet());
     stale.removeAll(usedByDeployment);
-    usedByDeployment.clear();
     for (TransportKey key : stale) {
       BackendTransport transport = transports.remove(key);
       resilience.retryTimer().schedule(transport::close, drain.toMillis(), TimeUnit.MILLISECONDS);

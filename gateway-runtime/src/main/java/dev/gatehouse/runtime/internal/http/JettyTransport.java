@@ -36,7 +36,6 @@ final class JettyTransport implements BackendTransport {
     client.setConnectTimeout(connectTimeout.toMillis());
     client.setFollowRedirects(false);
     client.setUserAgentField(null);
-    client.getContentDecoderFactories().clear();
     // past the pooled connections requests queue, each still bounded by its route's timeout
     client.setMaxRequestsQueuedPerDestination(MAX_QUEUED);
     QueuedThreadPool threads = new QueuedThreadPool();
@@ -49,6 +48,8 @@ final class JettyTransport implements BackendTransport {
     } catch (Exception e) {
       throw new IllegalStateException("starting Jetty's HTTP client", e);
     }
+    // after start(), which installs the default decoders
+    client.getContentDecoderFactories().clear();
   }
 
   @Override

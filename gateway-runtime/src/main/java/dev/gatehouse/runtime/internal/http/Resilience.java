@@ -15,8 +15,11 @@ import io.github.resilience4j.core.Registry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import dev.gatehouse.GatewayDefinitionException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -34,15 +37,29 @@ final class Resilience {
   private final RetryRegistry retries = RetryRegistry.ofDefaults();
   private final BulkheadRegistry bulkheads = BulkheadRegistry.ofDefaults();
   private final Map<String, Object> settingsByName = new ConcurrentHashMap<>();
+  /** Who declared each shared breaker and bulkhead in the deployment being compiled, and how. */
+  private final Map<String, Claim> claims = new HashMap<>();
+
+  private record Claim(Object settings, String routeLabel) {}
   private ScheduledExecutorService retryTimer;
 
   Resilience(Clock clock) {
     this.clock = clock;
   }
 
-  /** The breaker of this name in one API stage, with these settings. */
-  synchronized CircuitBreaker breaker(String scope, CircuitBreakerSettings settings) {
+  /** Starts compiling a deployment: names it shares are claimed afresh. */
+  synchronized void newDeployment() {
+    claims.clear();
+  }
+
+  /**
+   * The breaker of this name in one API stage, with these settings.
+   *
+   * @throws GatewayDefinitionException if another route of the deployment shares the name with other settings
+   */
+  synchronized CircuitBreaker breaker(String scope, CircuitBreakerSettings settings, String routeLabel) {
     String name = scope + "/" + settings.name();
+    claim("circuitBreaker", name, settings, routeLabel);
     forgetIfChanged(breakers, name, settings);
     return breakers.circuitBreaker(name, () -> CircuitBreakerConfig.custom()
         .failureRateThreshold(settings.failureRateThreshold())
@@ -70,14 +87,30 @@ final class Resilience {
         .build());
   }
 
-  /** The bulkhead of this name in one API stage: never waits for a permit. */
-  synchronized Bulkhead bulkhead(String scope, BulkheadSettings settings) {
+  /**
+   * The bulkhead of this name in one API stage: never waits for a permit.
+   *
+   * @throws GatewayDefinitionException if another route of the deployment shares the name with other settings
+   */
+  synchronized Bulkhead bulkhead(String scope, BulkheadSettings settings, String routeLabel) {
     String name = scope + "/" + settings.name();
+    claim("bulkhead", name, settings, routeLabel);
     forgetIfChanged(bulkheads, name, settings);
     return bulkheads.bulkhead(name, () -> BulkheadConfig.custom()
         .maxConcurrentCalls(settings.maxConcurrentCalls())
         .maxWaitDuration(Duration.ZERO)
         .build());
+  }
+
+  /** One instance serves every route naming it, so they must agree on what it is. */
+  private void claim(String kind, String name, Object settings, String routeLabel) {
+    Claim earlier = claims.putIfAbsent(kind + " " + name, new Claim(settings, routeLabel));
+    if (earlier != null && !earlier.settings().equals(settings)) {
+      String stage = name.substring(name.indexOf('/') + 1, name.lastIndexOf('/'));
+      throw new GatewayDefinitionException(List.of(routeLabel + ": integration " + kind + " \""
+          + name.substring(name.lastIndexOf('/') + 1) + "\": " + settings + " (expected: the settings of "
+          + earlier.routeLabel() + ", which shares it in stage \"" + stage + "\": " + earlier.settings() + ")"));
+    }
   }
 
   /** Drops the registry's instance of {@code name} when its settings changed, so the next lookup makes a new one. */

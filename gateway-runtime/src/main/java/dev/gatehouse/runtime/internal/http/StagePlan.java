@@ -29,9 +29,9 @@ record StagePlan(BackendUri uri, CircuitBreaker breaker, Retry retry, Bulkhead b
     }
     String scope = route.api().definition().name() + "/" + stage.name();
     return new StagePlan(BackendUri.compile(resolved),
-        integration.circuitBreaker() == null ? null : resilience.breaker(scope, integration.circuitBreaker()),
+        integration.circuitBreaker() == null ? null : resilience.breaker(scope, integration.circuitBreaker(), route.label()),
         integration.retry() == null ? null : resilience.retry(scope + "/" + route.routeKey(), integration.retry()),
-        integration.bulkhead() == null ? null : resilience.bulkhead(scope, integration.bulkhead()),
+        integration.bulkhead() == null ? null : resilience.bulkhead(scope, integration.bulkhead(), route.label()),
         integration.retry() == null ? null : resilience.retryTimer());
   }
 
