@@ -94,7 +94,8 @@ public final class LoadBenchmark {
 
   private static CellResult announce(CellResult cell, int index, int total) {
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%d/%d] %-13s %-17s", index, total,
-        cell.variant(), cell.scenario() != null ? cell.scenario() : "(bare)"));
+        cell.variant(), cell.role() == CellResult.Role.GATEWAY ? cell.scenario()
+            : "(" + cell.role().name().toLowerCase(Locale.ROOT) + ")"));
     for (PhaseResult phase : cell.phases()) {
       line.append(String.format(Locale.ROOT, " | %s %.0f/s p50 %.0f p99 %.0f us cpu %.1f+%.1f jit us", phase.name(),
           phase.throughput(), phase.p50Micros(), phase.p99Micros(), phase.cpuMicrosPerRequest(),

@@ -90,6 +90,14 @@ final class LoadTables {
     return Markdown.table(header, rows);
   }
 
+  private static String scenarioColumn(CellResult cell) {
+    return switch (cell.role()) {
+      case BARE -> "(bare)";
+      case GATEWAY -> "`" + cell.scenario() + "`";
+      case REFERENCE -> "(reference)";
+    };
+  }
+
   static String cells(LoadRun run) {
     List<String> header = new ArrayList<>(List.of("#", "variant", "scenario", "max req/s", "max p50 / p99 µs",
         "CPU µs/req at max"));
@@ -103,7 +111,7 @@ final class LoadTables {
     for (CellResult cell : run.cells()) {
       PhaseResult max = cell.phase(PhaseResult.MAX).orElse(null);
       List<String> row = new ArrayList<>(List.of(Integer.toString(index++), cell.variant(),
-          cell.bare() ? "(bare)" : "`" + cell.scenario() + "`",
+          scenarioColumn(cell),
           max != null ? Markdown.whole(max.throughput()) : Markdown.NONE,
           max != null ? Markdown.pair(max.p50Micros(), max.p99Micros()) : Markdown.NONE,
           max != null ? cpu(max) : Markdown.NONE));
