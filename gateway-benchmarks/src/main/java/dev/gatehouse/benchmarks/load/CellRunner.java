@@ -54,6 +54,21 @@ final class CellRunner {
         () -> ServerProcess.start(variant, name, settings.serverThreads(), cellBackend, settings.heap(), taskset, log));
   }
 
+  /**
+   * Runs the reference cell: nginx proxying {@code request} to the same backend as the gateway's
+   * HTTP proxy cells, placed and measured as a server is.
+   *
+   * @param nginx the nginx executable
+   */
+  CellResult runNginx(Path nginx, LoadRequest request, int index) throws IOException, InterruptedException {
+    if (backend == null) {
+      throw new IllegalStateException("backend: missing (expected: the backend the nginx cell proxies to)");
+    }
+    Path log = log(index, NginxProcess.LABEL);
+    return measure(NginxProcess.LABEL, NginxProcess.LABEL, CellResult.Role.REFERENCE, null, request,
+        () -> NginxProcess.start(nginx, backend, taskset, log));
+  }
+
   private Path log(int index, String cell) {
     return logs.resolve(String.format("%02d-%s.log", index, cell));
   }

@@ -31,7 +31,7 @@ final class Cells {
   static LoadRun run(List<CellResult> cells) {
     return new LoadRun("./gateway-benchmarks/run", "java -jar benchmarks.jar", "2025-01-01T00:00:00Z",
         new Environment("Test CPU", 2, "17.0.15", "OpenJDK 64-Bit Server VM 17", "Linux 6 amd64"),
-        "server pinned to core 0", "wrk (/usr/bin/wrk), 1 thread", 100, LoadSettings.full(),
+        "server pinned to core 0", "wrk (/usr/bin/wrk), 1 thread", null, 100, LoadSettings.full(),
         List.of(new LoadRun.ScenarioInfo("function", "an async function", REQUEST)), cells);
   }
 }
