@@ -6,7 +6,10 @@ import dev.gatehouse.benchmarks.load.PhaseResult;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The load benchmark's tables: the ratios to the bare baselines, then every cell's own figures. */
+/**
+ * The load benchmark's tables: the ratios to the bare baselines, the HTTP proxy against nginx, then
+ * every cell's own figures.
+ */
 final class LoadTables {
   /** Marks a phase that fell behind its rate; the method section explains it. */
   static final String BEHIND = "⚠ got";
@@ -66,6 +69,20 @@ final class LoadTables {
     return "Scenarios that add a feature, against the scenario without it (same server, same run):\n\n"
         + Markdown.table(List.of("server", "scenario", "compared with", "throughput ×", "added CPU µs/req"), rows)
         + "\n";
+  }
+
+  /** The HTTP proxy cells against nginx, at max; only those with an nginx cell to compare with. */
+  static String againstNginx(List<ProxyComparison> proxies) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ProxyComparison p : proxies) {
+      if (p.withNginx()) {
+        rows.add(List.of(p.server(), "`" + p.scenario() + "`", Markdown.whole(p.gatewayThroughput()),
+            Markdown.whole(p.nginxThroughput()), Markdown.ratio(p.throughputRatio()),
+            Markdown.amount(p.gatewayCpuMicros()), Markdown.amount(p.nginxCpuMicros())));
+      }
+    }
+    return Markdown.table(List.of("server", "scenario", "gateway max req/s", "nginx max req/s", "gateway / nginx",
+        "gateway CPU µs/req at max", "nginx CPU µs/req at max"), rows);
   }
 
   static String ratios(LoadRun run, List<Comparison> comparisons) {
