@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Measures one cell: starts the server process, warms it up, finds its maximum throughput with the
- * closed-loop generator, then measures open-loop latency at one connection and at each fraction of
- * that maximum, reading the server's CPU time around every measured phase.
+ * Measures one cell: starts its process (a server, bare or with a gateway, or the reference proxy),
+ * warms it up, finds its maximum throughput with the closed-loop generator, then measures open-loop
+ * latency at one connection and at each fraction of that maximum, reading the process's CPU time
+ * around every measured phase. Every cell, whatever its process, goes through the same phases.
  */
 final class CellRunner {
 
@@ -37,7 +38,7 @@ final class CellRunner {
   }
 
   /**
-   * Runs one cell.
+   * Runs one cell of a server: its bare baseline, or a scenario's gateway.
    *
    * @param scenario the scenario for a gateway variant; {@code null} for a bare one
    * @param request the request to send: the scenario's, or for a bare cell the one it is the
@@ -46,28 +47,59 @@ final class CellRunner {
   CellResult run(Variant variant, Scenario scenario, LoadRequest request, int index) throws IOException,
       InterruptedException {
     String name = scenario != null ? scenario.name() : null;
-    Path log = logs.resolve(String.format("%02d-%s%s.log", index, variant.label(), name != null ? "-" + name : ""));
+    Path log = log(index, variant.label() + (name != null ? "-" + name : ""));
     URI cellBackend = scenario != null && scenario.backend() != Scenario.Backend.NONE ? backend : null;
-    try (ServerProcess server = ServerProcess.start(variant, name, settings.serverThreads(), cellBackend,
-        settings.heap(), taskset, log)) {
-      InetSocketAddress target = new InetSocketAddress("127.0.0.1", server.port());
-      check(target, request, server);
-      warmUp(target, request, server);
+    return measure(variant.server().label(), variant.label(),
+        scenario != null ? CellResult.Role.GATEWAY : CellResult.Role.BARE, name, request,
+        () -> ServerProcess.start(variant, name, settings.serverThreads(), cellBackend, settings.heap(), taskset, log));
+  }
+
+  /**
+   * Runs the reference cell: nginx proxying {@code request} to the same backend as the gateway's
+   * HTTP proxy cells, placed and measured as a server is.
+   *
+   * @param nginx the nginx executable
+   */
+  CellResult runNginx(Path nginx, LoadRequest request, int index) throws IOException, InterruptedException {
+    if (backend == null) {
+      throw new IllegalStateException("backend: missing (expected: the backend the nginx cell proxies to)");
+    }
+    Path log = log(index, NginxProcess.LABEL);
+    return measure(NginxProcess.LABEL, NginxProcess.LABEL, CellResult.Role.REFERENCE, null, request,
+        () -> NginxProcess.start(nginx, backend, taskset, log));
+  }
+
+  private Path log(int index, String cell) {
+    return logs.resolve(String.format("%02d-%s.log", index, cell));
+  }
+
+  /** Starts a cell's process; the cell's phases are the same whatever it is. */
+  @FunctionalInterface
+  private interface Launcher {
+    MeasuredProcess start() throws IOException, InterruptedException;
+  }
+
+  private CellResult measure(String server, String variant, CellResult.Role role, String scenario,
+      LoadRequest request, Launcher launcher) throws IOException, InterruptedException {
+    try (MeasuredProcess process = launcher.start()) {
+      InetSocketAddress target = new InetSocketAddress("127.0.0.1", process.port());
+      check(target, request, process);
+      warmUp(target, request, process);
       // The open-loop client's own code warms up here, not in the first measured phase.
       openLoop(target, request, settings.unloadedRate(), Math.min(1, settings.unloadedSeconds()), 1);
       List<PhaseResult> phases = new ArrayList<>();
-      PhaseResult max = max(target, request, server);
+      PhaseResult max = max(target, request, process);
       phases.add(max);
       if (max.requests() == 0) {
-        throw new IOException("no answers at all from " + variant.label() + "; end of its log:\n" + server.logTail());
+        throw new IOException("no answers at all from " + variant + "; end of its log:\n" + process.logTail());
       }
       phases.add(measureOpen(PhaseResult.UNLOADED, target, request, settings.unloadedRate(),
-          settings.unloadedSeconds(), 1, server));
+          settings.unloadedSeconds(), 1, process));
       for (double fraction : settings.fractions()) {
         phases.add(measureOpen(PhaseResult.fractionName(fraction), target, request, fraction * max.throughput(),
-            settings.fractionSeconds(), settings.connections(), server));
+            settings.fractionSeconds(), settings.connections(), process));
       }
-      return new CellResult(variant.server().label(), variant.label(), name, request.label(), phases);
+      return new CellResult(server, variant, role, scenario, request.label(), phases);
     }
   }
 
@@ -77,7 +109,7 @@ final class CellRunner {
    * {@link LoadSettings#WARMUP_SLICE_SECONDS} seconds until two in a row agree within
    * {@link LoadSettings#WARMUP_STEADY}, at most {@link LoadSettings#WARMUP_MAX_SLICES} of them.
    */
-  private void warmUp(InetSocketAddress target, LoadRequest request, ServerProcess server)
+  private void warmUp(InetSocketAddress target, LoadRequest request, MeasuredProcess server)
       throws IOException, InterruptedException {
     taskset.spreadServer(server.pid());
     try {
@@ -100,7 +132,7 @@ final class CellRunner {
   }
 
   /** One request first: a cell that answers 404 or 500 would be measured fast and wrong. */
-  private static void check(InetSocketAddress target, LoadRequest request, ServerProcess server) throws IOException {
+  private static void check(InetSocketAddress target, LoadRequest request, MeasuredProcess server) throws IOException {
     try (RawHttpConnection connection = new RawHttpConnection(target, 10_000)) {
       int status = connection.exchange(request.toHttp11(target.getHostString() + ":" + target.getPort()), request.method());
       if (status != TrivialAnswer.STATUS) {
@@ -110,7 +142,7 @@ final class CellRunner {
     }
   }
 
-  private PhaseResult max(InetSocketAddress target, LoadRequest request, ServerProcess server)
+  private PhaseResult max(InetSocketAddress target, LoadRequest request, MeasuredProcess server)
       throws IOException, InterruptedException {
     Cpu before = Cpu.read(server.pid());
     MaxLoadGenerator.Result result = generator.run(target, request, LoadSettings.seconds(settings.maxSeconds()),
@@ -124,7 +156,7 @@ final class CellRunner {
   }
 
   private PhaseResult measureOpen(String phase, InetSocketAddress target, LoadRequest request, double rate,
-      double seconds, int connections, ServerProcess server) throws IOException {
+      double seconds, int connections, MeasuredProcess server) throws IOException {
     Cpu before = Cpu.read(server.pid());
     OpenLoopClient.Result result = openLoop(target, request, rate, seconds, connections);
     Cpu after = Cpu.read(server.pid());

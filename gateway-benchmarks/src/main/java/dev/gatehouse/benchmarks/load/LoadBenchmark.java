@@ -15,11 +15,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The load benchmark's orchestrator: for each server, each scenario's gateway between two runs of
- * its bare baseline (before and after, so that drift shows), one server process per cell; then
- * {@code load.json} and BENCHMARKS.md. Run by {@code gateway-benchmarks/run}:
+ * its bare baseline (before and after, so that drift shows), one server process per cell; then, when
+ * a scenario proxies to the backend and nginx is installed, nginx proxying to the same backend as
+ * the reference; then {@code load.json} and BENCHMARKS.md. Run by {@code gateway-benchmarks/run}:
  *
  * <pre>
  * java -cp benchmarks.jar dev.gatehouse.benchmarks.load.LoadBenchmark [--quick] [--scenarios a,b]
@@ -64,12 +66,20 @@ public final class LoadBenchmark {
 
     List<CellResult> cells = new ArrayList<>();
     boolean needsBackend = scenarios.stream().anyMatch(s -> s.backend() != Scenario.Backend.NONE);
+    List<LoadRequest> proxied = scenarios.stream().filter(s -> s.backend() == Scenario.Backend.HTTP)
+        .map(Scenario::request).distinct().toList();
+    Optional<Path> nginx = proxied.isEmpty() ? Optional.empty() : NginxProcess.find();
+    String reference = nginx.isPresent() ? NginxProcess.describe(nginx.get()) : null;
+    if (!proxied.isEmpty()) {
+      System.out.println("HTTP proxy reference: " + (reference != null ? reference
+          : "none (nginx not found on the PATH, in /usr/sbin or /usr/local/sbin)"));
+    }
     try (RunningServer backend = needsBackend ? JdkServers.start(null, settings.serverThreads()) : null) {
       URI backendUri = backend != null ? URI.create("http://127.0.0.1:" + backend.port()) : null;
       CellRunner runner = new CellRunner(settings, generator, taskset, clockTicks, backendUri, logs);
       Map<LoadRequest, List<Scenario>> byRequest = new LinkedHashMap<>();
       scenarios.forEach(s -> byRequest.computeIfAbsent(s.request(), r -> new ArrayList<>()).add(s));
-      int total = servers.size() * (scenarios.size() + 2 * byRequest.size());
+      int total = servers.size() * (scenarios.size() + 2 * byRequest.size()) + (nginx.isPresent() ? proxied.size() : 0);
       for (Variant.Server server : servers) {
         for (Map.Entry<LoadRequest, List<Scenario>> group : byRequest.entrySet()) {
           cells.add(announce(runner.run(Variant.of(server, false), null, group.getKey(), cells.size() + 1),
@@ -82,10 +92,22 @@ public final class LoadBenchmark {
               cells.size() + 1, total));
         }
       }
+      // nginx last, once per run: by then the gateway's proxy cells have sent the backend (a JVM, on
+      // the generator's core) hundreds of thousands of requests and its JIT is done, which matters most
+      // to nginx, the cheapest proxy here; and it stays out of the servers' bare-gateway-bare brackets.
+      for (LoadRequest request : nginx.isPresent() ? proxied : List.<LoadRequest>of()) {
+        try {
+          cells.add(announce(runner.runNginx(nginx.get(), request, cells.size() + 1), cells.size() + 1, total));
+        } catch (IOException e) {
+          // A reference, not the subject: the servers' cells are kept and the report says why it is missing.
+          System.err.println("warning: the nginx cell failed: " + e.getMessage());
+          reference = reference + " failed: " + e.getMessage().lines().findFirst().orElse("");
+        }
+      }
     }
 
-    LoadRun run = new LoadRun(command, options.get("--jmh-command"), date, environment, taskset.description(), generator.description(),
-        clockTicks, settings, scenarios.stream().map(LoadRun.ScenarioInfo::of).toList(), cells);
+    LoadRun run = new LoadRun(command, options.get("--jmh-command"), date, environment, taskset.description(),
+        generator.description(), reference, clockTicks, settings, scenarios.stream().map(LoadRun.ScenarioInfo::of).toList(), cells);
     Files.createDirectories(results.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results.toFile(), run);
     BenchmarksReport.write(run, jmh, out);
@@ -94,7 +116,8 @@ public final class LoadBenchmark {
 
   private static CellResult announce(CellResult cell, int index, int total) {
     StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%d/%d] %-13s %-17s", index, total,
-        cell.variant(), cell.scenario() != null ? cell.scenario() : "(bare)"));
+        cell.variant(), cell.role() == CellResult.Role.GATEWAY ? cell.scenario()
+            : "(" + cell.role().name().toLowerCase(Locale.ROOT) + ")"));
     for (PhaseResult phase : cell.phases()) {
       line.append(String.format(Locale.ROOT, " | %s %.0f/s p50 %.0f p99 %.0f us cpu %.1f+%.1f jit us", phase.name(),
           phase.throughput(), phase.p50Micros(), phase.p99Micros(), phase.cpuMicrosPerRequest(),

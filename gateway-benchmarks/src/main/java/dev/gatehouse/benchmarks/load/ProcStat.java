@@ -44,7 +44,14 @@ record ProcStat(long userTicks, long systemTicks) {
         try {
           line = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
         } catch (NoSuchFileException e) {
-          continue; // the thread ended between the listing and the read
+          continue; // the thread ended between the listing and the open
+        } catch (IOException e) {
+          // Ended between the open and the read, the read then fails with "No such process": a
+          // server whose threads come and go (the gateway on the JDK's HttpClient) gets there.
+          if (Files.exists(task)) {
+            throw e;
+          }
+          continue;
         }
         if (isCompiler(line)) {
           ProcStat stat = parse(line);

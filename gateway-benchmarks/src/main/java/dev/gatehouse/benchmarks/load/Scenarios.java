@@ -26,6 +26,9 @@ import java.util.concurrent.CompletableFuture;
  * orchestrator measures it against its bare baseline on every server without further changes.
  */
 public final class Scenarios {
+  /** The stage of every scenario's API: the first segment of every request's path. */
+  static final String STAGE = "prod";
+
   /** A demo value, not a secret: the key the {@code api-key-throttle} scenario's plan declares. */
   static final String API_KEY = "bench-demo-key-0123456789";
 
@@ -43,7 +46,7 @@ public final class Scenarios {
    * a bearer token that only the {@code api-key-throttle} and {@code jwt} routes read: one request for
    * every scenario keeps them all against one bare baseline, which ignores both headers.
    */
-  static final LoadRequest HELLO = LoadRequest.get("/prod/hello/" + TrivialAnswer.NAME)
+  static final LoadRequest HELLO = LoadRequest.get("/" + STAGE + "/hello/" + TrivialAnswer.NAME)
       .header("x-api-key", API_KEY)
       .header("Authorization", "Bearer " + JWT);
 
@@ -76,9 +79,9 @@ public final class Scenarios {
           Scenario.Backend.NONE,
           backend -> Gateway.builder()
               .restApi("bench", api -> api
-                  .stage("prod", stage -> stage.throttle(NEVER_REFUSING, (long) NEVER_REFUSING))
+                  .stage(STAGE, stage -> stage.throttle(NEVER_REFUSING, (long) NEVER_REFUSING))
                   .route("GET /hello/{name}", asyncHello(), route -> route.apiKeyRequired()))
-              .usagePlan("bench", plan -> plan.stage("bench", "prod")
+              .usagePlan("bench", plan -> plan.stage("bench", STAGE)
                   .throttle(NEVER_REFUSING, (long) NEVER_REFUSING)
                   .apiKey("bench", API_KEY))
               .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
@@ -91,7 +94,7 @@ public final class Scenarios {
           Scenario.Backend.NONE,
           backend -> Gateway.builder()
               .restApi("bench", api -> api
-                  .stage("prod")
+                  .stage(STAGE)
                   .authorizer(Authorizers.jwt("bench").issuer(JWT_ISSUER).audience("bench").hmacSecret(JWT_SECRET))
                   .route("GET /hello/{name}", asyncHello(), route -> route.authorizer("bench")))
               .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
@@ -145,7 +148,7 @@ public final class Scenarios {
   private static Gateway hello(Integration integration) {
     return Gateway.builder()
         .restApi("bench", api -> api
-            .stage("prod")
+            .stage(STAGE)
             .route("GET /hello/{name}", integration))
         .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
         .build();

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * A {@link ServerMain} in its own JVM, on the server's core, with its standard error in a log file.
  * Closing it closes the server's standard input, which stops it, and kills it if it lingers.
  */
-final class ServerProcess implements AutoCloseable {
+final class ServerProcess implements MeasuredProcess {
   private static final long START_TIMEOUT_SECONDS = 60;
   private static final long STOP_TIMEOUT_SECONDS = 10;
 
@@ -79,7 +79,7 @@ final class ServerProcess implements AutoCloseable {
     } catch (ExecutionException | TimeoutException e) {
       process.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       throw new IOException(variant.label() + (scenario != null ? " " + scenario : "")
-          + " did not start within " + START_TIMEOUT_SECONDS + " s; end of " + log + ":\n" + tail(log), e);
+          + " did not start within " + START_TIMEOUT_SECONDS + " s; end of " + log + ":\n" + MeasuredProcess.tail(log), e);
     }
   }
 
@@ -97,26 +97,19 @@ final class ServerProcess implements AutoCloseable {
     }
   }
 
-  int port() {
+  @Override
+  public int port() {
     return port;
   }
 
-  long pid() {
+  @Override
+  public long pid() {
     return process.pid();
   }
 
-  /** The last lines of the server's log, for error messages. */
-  String logTail() {
-    return tail(log);
-  }
-
-  static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(" + log + " unreadable: " + e.getMessage() + ")";
-    }
+  @Override
+  public String logTail() {
+    return MeasuredProcess.tail(log);
   }
 
   /** Stops the server: end of input first, a kill if it has not exited within the timeout. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.benchmarks.load;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.concurrent.TimeUnit;
 final class Taskset {
   static final int SERVER_CORE = 0;
   static final int GENERATOR_CORE = 1;
+  /** Placements tried before giving up; see {@link #place}. */
+  private static final int PLACE_ATTEMPTS = 5;
 
   private final Optional<Path> taskset;
 
@@ -76,16 +79,29 @@ final class Taskset {
     place(pid, Integer.toString(SERVER_CORE));
   }
 
+  /**
+   * Places every thread of {@code pid}. {@code taskset -a} lists the threads, then places them one
+   * by one, and stops at the first that has exited in between ("No such process"). A server whose
+   * threads come and go (the gateway on the JDK's HttpClient starts hundreds a second) loses that
+   * race now and then, so a failed placement is tried again on a fresh listing.
+   */
   private void place(long pid, String cores) throws IOException, InterruptedException {
     if (taskset.isEmpty()) {
       return;
     }
-    Process process = new ProcessBuilder(taskset.get().toString(), "-a", "-p", "-c", cores, Long.toString(pid))
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
-      process.destroyForcibly();
-      throw new IOException("taskset could not place process " + pid + " on cores " + cores);
+    String output = "";
+    for (int attempt = 0; attempt < PLACE_ATTEMPTS; attempt++) {
+      Process process = new ProcessBuilder(taskset.get().toString(), "-a", "-p", "-c", cores, Long.toString(pid))
+          .redirectErrorStream(true).start();
+      output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      } else if (process.exitValue() == 0) {
+        return;
+      }
     }
+    throw new IOException("taskset could not place process " + pid + " on cores " + cores + " in " + PLACE_ATTEMPTS
+        + " attempts; the last said: " + output.strip().lines().reduce((first, last) -> last).orElse("nothing"));
   }
 
   /** How BENCHMARKS.md describes the placement. */

@@ -5,6 +5,7 @@
  * <p>Starting points: {@link dev.gatehouse.benchmarks.load.LoadBenchmark} (the orchestrator's main);
  * {@link dev.gatehouse.benchmarks.load.Scenarios} (what is measured through the gateway, as data);
  * {@link dev.gatehouse.benchmarks.load.ServerMain} (one server per process);
+ * {@link dev.gatehouse.benchmarks.load.NginxProcess} (nginx, the HTTP proxy scenarios' reference);
  * {@link dev.gatehouse.benchmarks.load.OpenLoopClient} (latency at a fixed rate, free of coordinated
  * omission).
  */

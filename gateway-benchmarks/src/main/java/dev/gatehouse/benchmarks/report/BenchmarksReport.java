@@ -3,6 +3,7 @@ package dev.gatehouse.benchmarks.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.benchmarks.load.LoadRun;
 import dev.gatehouse.benchmarks.load.LoadSettings;
+import dev.gatehouse.benchmarks.load.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import java.util.Optional;
  */
 public final class BenchmarksReport {
   static final String ANALYSIS_FILE = "ANALYSIS.md";
+  static final String NGINX_NOT_FOUND = "nginx not found: install Debian's nginx-light for the reference row";
 
   private BenchmarksReport() {}
 
@@ -67,6 +69,8 @@ public final class BenchmarksReport {
   /** The whole file. */
   static String render(LoadRun run, Optional<List<JmhResult>> jmh, String jmhAbsence, String analysis) {
     List<Comparison> comparisons = Comparison.of(run.cells());
+    List<ProxyComparison> proxies = ProxyComparison.of(run);
+    String nginxAbsence = run.reference() != null ? run.reference() : NGINX_NOT_FOUND;
     StringBuilder md = new StringBuilder()
         .append("# Gatehouse benchmarks\n\n")
         .append("Written by `").append(run.command()).append("` at ").append(run.date())
@@ -81,9 +85,13 @@ public final class BenchmarksReport {
         .append(")\n")
         .append("- Placement: ").append(run.placement()).append('\n')
         .append("- Maximum-throughput generator: ").append(run.generator()).append("\n\n")
-        .append("## Targets (issue 4)\n\n")
-        .append(Markdown.table(List.of("target", "measured", "result"), targetRows(comparisons, jmh)))
-        .append("\nTargets are reported, not asserted. The load figures come from a shared or busy machine as ")
+        .append("## Targets\n\n")
+        .append(Markdown.table(List.of("target", "measured", "result"),
+            targetRows(comparisons, proxies, nginxAbsence, jmh)))
+        .append("\nThe function route, `gateway.handle` and routing targets are issue 4's; the HTTP proxy targets ")
+        .append("are the HTTP proxy scenario's, on `http-proxy` (the default client) against nginx measured in the ")
+        .append("same run. ")
+        .append("Targets are reported, not asserted. The load figures come from a shared or busy machine as ")
         .append("readily as from an idle one: the bare runs' spread in the next table shows how much the ")
         .append("machine itself moved during the run.\n\n")
         .append(analysis.isBlank() ? "" : "## What dominates (profiles, from `gateway-benchmarks/" + ANALYSIS_FILE
@@ -94,20 +102,69 @@ public final class BenchmarksReport {
         .append(LoadTables.againstScenarios(run, comparisons))
         .append("Every cell in the order it ran:\n\n")
         .append(LoadTables.cells(run)).append('\n')
+        .append(againstNginx(run, proxies, nginxAbsence))
         .append("## Microbenchmarks (JMH)\n\n")
         .append(jmh.map(JmhTables::render).orElse("JMH results absent: " + jmhAbsence + ".\n")).append('\n')
         .append(method(run));
     return md.toString();
   }
 
-  private static List<List<String>> targetRows(List<Comparison> comparisons, Optional<List<JmhResult>> jmh) {
+  /** The Method section's lines on the HTTP proxy scenarios' backend and on the nginx cell. */
+  private static String proxyMethod(LoadSettings s) {
+    return new StringBuilder()
+        .append("- HTTP proxy scenarios: the backend is a bare JDK server (the bare cells' handler, ")
+        .append(s.serverThreads()).append(" threads) started once per run in the orchestrator's JVM, on the ")
+        .append("generator's core; the gateway calls it over loopback. Their bare cells are the backend called ")
+        .append("directly, so *throughput × bare* and *added CPU* price the proxy hop. The server's CPU is the ")
+        .append("gateway's own, its HTTP client included; the backend's is not in it.\n")
+        .append("- nginx reference, when a scenario calls the backend and nginx is on the `PATH`, in `/usr/sbin` ")
+        .append("or in `/usr/local/sbin` (Debian: `apt-get install nginx-light`): one cell per run, after the ")
+        .append("servers' cells, when the backend's JIT is done (nginx, the cheapest proxy, would feel a cold ")
+        .append("backend most) and outside the servers' bare-gateway-bare order. The orchestrator starts ")
+        .append("`nginx -p <temp dir> -c <temp dir>/nginx.conf -e <cell log>` with the servers' placement, ")
+        .append("from a generated configuration: `daemon off; master_process off; worker_processes 1` (one ")
+        .append("process, so the pid measured is the worker that serves; checked in `/proc` at start), ")
+        .append("`access_log off`, `listen 127.0.0.1:<free port>`, `location /prod/` → `proxy_pass` to an ")
+        .append("`upstream` with `keepalive 64`, `proxy_http_version 1.1` and `proxy_set_header Connection \"\"` ")
+        .append("(the gateway's route sends the backend the same path), `keepalive_requests` unlimited to the ")
+        .append("client and the backend (its default of 1,000 would reconnect where the servers never do), temp ")
+        .append("paths and pid file in the temp dir; stopped with SIGTERM, killed if it lingers. The same ")
+        .append("phases as every cell; nginx has no JIT threads, so it has no JIT share. A reference, never a ")
+        .append("baseline: it appears in the cells' table, *HTTP proxy against nginx* and the proxy targets ")
+        .append("only.\n")
+        .toString();
+  }
+
+  /**
+   * The HTTP proxy cells against nginx: the table, or one line on why nginx is missing; nothing when
+   * no scenario called a backend.
+   */
+  private static String againstNginx(LoadRun run, List<ProxyComparison> proxies, String nginxAbsence) {
+    if (proxies.isEmpty()) {
+      return "";
+    }
+    StringBuilder md = new StringBuilder("## HTTP proxy against nginx\n\n");
+    if (proxies.stream().noneMatch(ProxyComparison::withNginx)) {
+      return md.append(nginxAbsence).append(".\n\n").toString();
+    }
+    return md.append(run.reference()).append(" as reverse proxy to the same backend, placed like the servers ")
+        .append("(see Method), each at its own maximum throughput. CPU is each proxy's own process, not the ")
+        .append("backend's. Both call the same backend, a JVM that shares the generator's core with the load ")
+        .append("generator: at nginx's rates that core rather than nginx may be the limit, which flatters the ")
+        .append("gateway's throughput ratio; the CPU figures do not depend on it.\n\n")
+        .append(LoadTables.againstNginx(proxies)).append('\n').toString();
+  }
+
+  private static List<List<String>> targetRows(List<Comparison> comparisons, List<ProxyComparison> proxies,
+      String nginxAbsence, Optional<List<JmhResult>> jmh) {
     List<List<String>> rows = new ArrayList<>();
-    Target.evaluate(comparisons, jmh).forEach(t -> rows.add(List.of(t.description(), t.measured(), t.verdict().label())));
+    Target.evaluate(comparisons, proxies, nginxAbsence, jmh).forEach(t -> rows.add(List.of(t.description(), t.measured(), t.verdict().label())));
     return rows;
   }
 
   private static String method(LoadRun run) {
     LoadSettings s = run.settings();
+    boolean proxies = run.scenarios().stream().anyMatch(info -> info.backend() == Scenario.Backend.HTTP);
     List<String> phases = LoadTables.openLoopPhases(run);
     String fractions = String.join(" and ", phases.subList(1, phases.size()));
     return new StringBuilder("## Method\n\n")
@@ -125,7 +182,9 @@ public final class BenchmarksReport {
         .append(run.placement()).append(". Loopback only, keep-alive connections throughout.\n")
         .append("- Order: for each server, the bare baseline, then each scenario's gateway, then the bare ")
         .append("baseline again; a gateway figure is compared with the mean of the two bare runs of the same ")
-        .append("run and server. The bare runs' spread is (max - min) / mean of their throughput.\n")
+        .append("run and server. The bare runs' spread is (max - min) / mean of their throughput.")
+        .append(proxies ? " Last, once per run, the nginx reference cell (below).\n" : "\n")
+        .append(proxies ? proxyMethod(s) : "")
         .append(String.format(Locale.ROOT, "- Each cell: %.0f s of closed-loop warm-up with the server allowed on both"
             + " cores (pinned to one, its JIT compiles only in what its saturated request threads leave it, and the"
             + " gateway, with far more code than the bare server, was measured mid-JIT), then pinned again and %d-s"

@@ -44,7 +44,8 @@ public record Comparison(String server, String scenario, String request, int bas
   public static List<Comparison> of(List<CellResult> cells) {
     List<Comparison> comparisons = new ArrayList<>();
     for (CellResult cell : cells) {
-      if (cell.bare()) {
+      // A reference cell (nginx) is compared in its own table, never against a bare server.
+      if (cell.role() != CellResult.Role.GATEWAY) {
         continue;
       }
       List<CellResult> bare = cells.stream()

@@ -6,7 +6,10 @@ import dev.gatehouse.benchmarks.load.PhaseResult;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The load benchmark's tables: the ratios to the bare baselines, then every cell's own figures. */
+/**
+ * The load benchmark's tables: the ratios to the bare baselines, the HTTP proxy against nginx, then
+ * every cell's own figures.
+ */
 final class LoadTables {
   /** Marks a phase that fell behind its rate; the method section explains it. */
   static final String BEHIND = "⚠ got";
@@ -68,6 +71,20 @@ final class LoadTables {
         + "\n";
   }
 
+  /** The HTTP proxy cells against nginx, at max; only those with an nginx cell to compare with. */
+  static String againstNginx(List<ProxyComparison> proxies) {
+    List<List<String>> rows = new ArrayList<>();
+    for (ProxyComparison p : proxies) {
+      if (p.withNginx()) {
+        rows.add(List.of(p.server(), "`" + p.scenario() + "`", Markdown.whole(p.gatewayThroughput()),
+            Markdown.whole(p.nginxThroughput()), Markdown.ratio(p.throughputRatio()),
+            Markdown.amount(p.gatewayCpuMicros()), Markdown.amount(p.nginxCpuMicros())));
+      }
+    }
+    return Markdown.table(List.of("server", "scenario", "gateway max req/s", "nginx max req/s", "gateway / nginx",
+        "gateway CPU µs/req at max", "nginx CPU µs/req at max"), rows);
+  }
+
   static String ratios(LoadRun run, List<Comparison> comparisons) {
     List<String> header = new ArrayList<>(List.of("server", "scenario", "throughput × bare", "added CPU µs/req"));
     for (String phase : openLoopPhases(run)) {
@@ -90,6 +107,14 @@ final class LoadTables {
     return Markdown.table(header, rows);
   }
 
+  private static String scenarioColumn(CellResult cell) {
+    return switch (cell.role()) {
+      case BARE -> "(bare)";
+      case GATEWAY -> "`" + cell.scenario() + "`";
+      case REFERENCE -> "(reference)";
+    };
+  }
+
   static String cells(LoadRun run) {
     List<String> header = new ArrayList<>(List.of("#", "variant", "scenario", "max req/s", "max p50 / p99 µs",
         "CPU µs/req at max"));
@@ -103,7 +128,7 @@ final class LoadTables {
     for (CellResult cell : run.cells()) {
       PhaseResult max = cell.phase(PhaseResult.MAX).orElse(null);
       List<String> row = new ArrayList<>(List.of(Integer.toString(index++), cell.variant(),
-          cell.bare() ? "(bare)" : "`" + cell.scenario() + "`",
+          scenarioColumn(cell),
           max != null ? Markdown.whole(max.throughput()) : Markdown.NONE,
           max != null ? Markdown.pair(max.p50Micros(), max.p99Micros()) : Markdown.NONE,
           max != null ? cpu(max) : Markdown.NONE));

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One target of issue 4, with the figure this run measured for it. Targets are reported, never
- * asserted: a missed one is a finding for BENCHMARKS.md, not a failed build.
+ * One target (issue 4's, or the HTTP proxy scenario's), with the figure this run measured for it.
+ * Targets are reported, never asserted: a missed one is a finding for BENCHMARKS.md, not a failed
+ * build.
  *
  * @param description what is promised, such as {@code jdk: function route >= 0.90x bare throughput}
  * @param measured the figure measured, or why there is none
@@ -20,6 +21,9 @@ public record Target(String description, String measured, Verdict verdict) {
   static final double MAX_HANDLE_NANOS = 5_000;
   static final double MAX_HANDLE_BYTES = 1_024;
   static final double MAX_ROUTING_RATIO = 2.0;
+  static final String PROXY_SCENARIO = "http-proxy";
+  static final double MIN_NGINX_RATIO = 0.5;
+  static final double MAX_PROXY_CPU_MICROS = 25;
   /** Bare runs further apart than this make a load verdict noisy. */
   static final double NOISY_SPREAD = 0.10;
 
@@ -53,8 +57,14 @@ public record Target(String description, String measured, Verdict verdict) {
         ? " (noisy: the bare runs differ by " + Markdown.percent(c.bareSpread()) + ")" : "";
   }
 
-  /** Every target, evaluated against this run's load comparisons and JMH results (if any). */
-  public static List<Target> evaluate(List<Comparison> comparisons, Optional<List<JmhResult>> jmh) {
+  /**
+   * Every target, evaluated against this run's load comparisons and JMH results (if any).
+   *
+   * @param proxies the HTTP proxy cells against nginx
+   * @param nginxAbsence why there is no nginx figure, for the runs without one
+   */
+  public static List<Target> evaluate(List<Comparison> comparisons, List<ProxyComparison> proxies,
+      String nginxAbsence, Optional<List<JmhResult>> jmh) {
     List<Target> targets = new ArrayList<>();
     List<Comparison> function = comparisons.stream().filter(c -> c.scenario().equals(FUNCTION_SCENARIO)).toList();
     if (function.isEmpty()) {
@@ -69,6 +79,7 @@ public record Target(String description, String measured, Verdict verdict) {
           Markdown.signed(c.addedCpuMicros()) + " µs" + noise(c),
           Verdict.of(c.addedCpuMicros(), c.addedCpuMicros() <= MAX_ADDED_CPU_MICROS)));
     }
+    targets.addAll(proxyTargets(proxies, nginxAbsence));
     List<JmhResult> results = jmh.orElse(List.of());
     JmhResult handle = results.stream().filter(r -> r.shortName().equals(HANDLE_BENCHMARK)).findFirst().orElse(null);
     String absent = jmh.isPresent() ? HANDLE_BENCHMARK + " not in the JMH results" : "JMH results absent";
@@ -90,6 +101,32 @@ public record Target(String description, String measured, Verdict verdict) {
       targets.add(new Target("routing (" + r.kind() + "): 10,000 routes within 2× of 1 route",
           Markdown.ratio(r.ratio()) + (r.noisy() ? " (noisy: an error above half the score; see the JMH table)" : ""),
           Verdict.of(r.ratio(), r.ratio() <= MAX_ROUTING_RATIO)));
+    }
+    return targets;
+  }
+
+  /**
+   * The HTTP proxy's targets on each server, on the default client ({@code http-proxy}). Its
+   * CPU is the gateway server's own, with or without nginx to compare it with.
+   */
+  private static List<Target> proxyTargets(List<ProxyComparison> proxies, String nginxAbsence) {
+    List<Target> targets = new ArrayList<>();
+    List<ProxyComparison> proxy = proxies.stream().filter(p -> p.scenario().equals(PROXY_SCENARIO)).toList();
+    if (proxy.isEmpty()) {
+      targets.add(new Target("HTTP proxy: >= 0.5× nginx's throughput, <= 25 µs of gateway CPU per proxied request",
+          "scenario \"" + PROXY_SCENARIO + "\" not run", Verdict.NOT_MEASURED));
+    }
+    for (ProxyComparison p : proxy) {
+      targets.add(new Target(p.server() + ": HTTP proxy >= 0.5× nginx's throughput",
+          p.withNginx()
+              ? Markdown.ratio(p.throughputRatio()) + " (" + Markdown.whole(p.gatewayThroughput()) + " vs "
+                  + Markdown.whole(p.nginxThroughput()) + " req/s)"
+              : nginxAbsence,
+          Verdict.of(p.throughputRatio(), p.throughputRatio() >= MIN_NGINX_RATIO)));
+      targets.add(new Target(p.server() + ": HTTP proxy <= 25 µs of gateway CPU per proxied request",
+          Markdown.amount(p.gatewayCpuMicros()) + " µs"
+              + (p.withNginx() ? " (nginx: " + Markdown.amount(p.nginxCpuMicros()) + " µs)" : ""),
+          Verdict.of(p.gatewayCpuMicros(), p.gatewayCpuMicros() <= MAX_PROXY_CPU_MICROS)));
     }
     return targets;
   }

@@ -49,6 +49,17 @@ class ProcStatTest {
   }
 
   @Test
+  void aProcessWithoutJvmCompilerThreadsHasNoJitTime() throws Exception {
+    // The reference cell measures nginx: its JIT columns must read zero, not fail.
+    Process sleep = new ProcessBuilder("sleep", "30").start();
+    try {
+      assertThat(ProcStat.readCompilers(sleep.pid())).isEqualTo(new ProcStat(0, 0));
+    } finally {
+      sleep.destroyForcibly().waitFor();
+    }
+  }
+
+  @Test
   void knowsHotSpotsCompilerThreadsByTheirTruncatedNames() {
     assertThat(ProcStat.isCompiler("812 (C2 CompilerThre) S 1 2 3")).isTrue();
     assertThat(ProcStat.isCompiler("813 (C1 CompilerThre) S 1 2 3")).isTrue();

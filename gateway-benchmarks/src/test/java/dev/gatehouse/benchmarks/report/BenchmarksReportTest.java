@@ -46,7 +46,7 @@ class BenchmarksReportTest {
         cell("jdk", "api-key-throttle", 16_200, 22.5, 130),
         cell("jdk", null, 20_000, 20.0, 100)));
     LoadRun run = new LoadRun(plain.command(), plain.jmhCommand(), plain.date(), plain.environment(), plain.placement(),
-        plain.generator(), plain.clockTicksPerSecond(), plain.settings(), List.of(
+        plain.generator(), plain.reference(), plain.clockTicksPerSecond(), plain.settings(), List.of(
             new LoadRun.ScenarioInfo("function", "an async function", Cells.REQUEST),
             new LoadRun.ScenarioInfo("api-key-throttle", "the function with a key", Cells.REQUEST, "function")),
         plain.cells());
@@ -153,7 +153,7 @@ class BenchmarksReportTest {
   @Test
   void aQuickRunSaysItsFiguresAreNotForQuoting() {
     LoadRun quick = new LoadRun(RUN.command(), RUN.jmhCommand(), RUN.date(), RUN.environment(), RUN.placement(),
-        RUN.generator(), RUN.clockTicksPerSecond(), LoadSettings.quick(), RUN.scenarios(), RUN.cells());
+        RUN.generator(), RUN.reference(), RUN.clockTicksPerSecond(), LoadSettings.quick(), RUN.scenarios(), RUN.cells());
 
     assertThat(BenchmarksReport.render(quick, Optional.empty(), "none", "")).contains("**Smoke run (`--quick`)**");
     assertThat(BenchmarksReport.render(RUN, Optional.empty(), "none", "")).doesNotContain("Smoke run");

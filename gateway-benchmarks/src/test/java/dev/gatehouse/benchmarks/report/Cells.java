@@ -5,6 +5,7 @@ import dev.gatehouse.benchmarks.load.Environment;
 import dev.gatehouse.benchmarks.load.LoadRun;
 import dev.gatehouse.benchmarks.load.LoadSettings;
 import dev.gatehouse.benchmarks.load.PhaseResult;
+import dev.gatehouse.benchmarks.load.Scenario;
 import java.util.List;
 
 /** Hand-made load results for the report's tests. */
@@ -28,10 +29,31 @@ final class Cells {
             latency, 10 * latency, cpu, 1.5)));
   }
 
+  /** nginx's reference cell, shaped like {@link #cell} but without JIT time: nginx has no JIT. */
+  static CellResult nginx(double throughput, double cpu) {
+    return new CellResult("nginx", "nginx", CellResult.Role.REFERENCE, null, REQUEST,
+        cell("nginx", null, throughput, cpu, 40).phases().stream()
+            .map(p -> new PhaseResult(p.name(), p.targetRate(), p.connections(), p.seconds(), p.requests(),
+                p.throughput(), p.errors(), p.unsent(), p.p50Micros(), p.p99Micros(), p.cpuMicrosPerRequest(), 0))
+            .toList());
+  }
+
   static LoadRun run(List<CellResult> cells) {
+    return run(List.of(new LoadRun.ScenarioInfo("function", "an async function", REQUEST)), null, cells);
+  }
+
+  /** A run of the two HTTP proxy scenarios; {@code reference} names nginx, or says why it is missing. */
+  static LoadRun proxyRun(String reference, List<CellResult> cells) {
+    return run(List.of(
+        new LoadRun.ScenarioInfo("http-proxy", "HTTP proxy, Jetty client", REQUEST, null, Scenario.Backend.HTTP),
+        new LoadRun.ScenarioInfo("http-proxy-jdk-client", "HTTP proxy, JDK client", REQUEST, "http-proxy",
+            Scenario.Backend.HTTP)), reference, cells);
+  }
+
+  private static LoadRun run(List<LoadRun.ScenarioInfo> scenarios, String reference, List<CellResult> cells) {
     return new LoadRun("./gateway-benchmarks/run", "java -jar benchmarks.jar", "2025-01-01T00:00:00Z",
         new Environment("Test CPU", 2, "17.0.15", "OpenJDK 64-Bit Server VM 17", "Linux 6 amd64"),
-        "server pinned to core 0", "wrk (/usr/bin/wrk), 1 thread", 100, LoadSettings.full(),
-        List.of(new LoadRun.ScenarioInfo("function", "an async function", REQUEST)), cells);
+        "server pinned to core 0", "wrk (/usr/bin/wrk), 1 thread", reference, 100, LoadSettings.full(),
+        scenarios, cells);
   }
 }

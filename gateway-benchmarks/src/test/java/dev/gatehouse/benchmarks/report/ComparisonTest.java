@@ -4,6 +4,7 @@ import static dev.gatehouse.benchmarks.report.Cells.cell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.benchmarks.load.CellResult;
 import dev.gatehouse.benchmarks.load.PhaseResult;
 import java.util.List;
@@ -56,6 +57,33 @@ class ComparisonTest {
     assertThat(oneKeptUp.throughputRatio()).isCloseTo(19_000.0 / 20_000, within(1e-9));
     assertThat(noneKeptUp.latency("80%").p50Ratio()).isCloseTo(120.0 / 500_000, within(1e-12));
     assertThat(noneKeptUp.latency("80%").fellBehind()).isTrue();
+  }
+
+  @Test
+  void aReferenceCellIsNeitherABaselineNorAGatewayCell() {
+    CellResult nginx = new CellResult("nginx", "nginx", CellResult.Role.REFERENCE, null, Cells.REQUEST,
+        cell("nginx", null, 80_000, 12.0, 40).phases());
+    CellResult jdkAsNginx = new CellResult("jdk", "nginx", CellResult.Role.REFERENCE, null, Cells.REQUEST,
+        cell("jdk", null, 80_000, 12.0, 40).phases());
+
+    List<Comparison> comparisons = Comparison.of(List.of(cell("jdk", null, 20_000, 20.0, 100),
+        cell("jdk", "http-proxy", 10_000, 40.0, 300), nginx, jdkAsNginx));
+
+    assertThat(comparisons).singleElement().satisfies(c -> {
+      assertThat(c.scenario()).isEqualTo("http-proxy");
+      assertThat(c.baselineRuns()).isEqualTo(1);
+      assertThat(c.throughputRatio()).isCloseTo(0.5, within(1e-9));
+    });
+  }
+
+  @Test
+  void cellsFromFilesWrittenBeforeRolesAreBareWithoutAScenarioAndGatewaysWithOne() throws Exception {
+    String json = "[{\"server\":\"jdk\",\"variant\":\"jdk-bare\",\"scenario\":null,\"request\":\"r\",\"phases\":[]},"
+        + "{\"server\":\"jdk\",\"variant\":\"jdk-gateway\",\"scenario\":\"function\",\"request\":\"r\",\"phases\":[]}]";
+
+    CellResult[] cells = new ObjectMapper().readValue(json, CellResult[].class);
+
+    assertThat(cells).extracting(CellResult::role).containsExactly(CellResult.Role.BARE, CellResult.Role.GATEWAY);
   }
 
   @Test
