@@ -89,7 +89,7 @@ public final class BenchmarksReport {
         .append(Markdown.table(List.of("target", "measured", "result"),
             targetRows(comparisons, proxies, nginxAbsence, jmh)))
         .append("\nThe function route, `gateway.handle` and routing targets are issue 4's; the HTTP proxy targets ")
-        .append("are the HTTP proxy scenario's, on `http-proxy` (the default client) against nginx measured in the ")
+        .append("are issue 7's, on `http-proxy` (the default client) against nginx measured in the ")
         .append("same run. ")
         .append("Targets are reported, not asserted. The load figures come from a shared or busy machine as ")
         .append("readily as from an idle one: the bare runs' spread in the next table shows how much the ")

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One target (issue 4's, or the HTTP proxy scenario's), with the figure this run measured for it.
+ * One target (issue 4's, or issue 7's HTTP proxy ones), with the figure this run measured for it.
  * Targets are reported, never asserted: a missed one is a finding for BENCHMARKS.md, not a failed
  * build.
  *

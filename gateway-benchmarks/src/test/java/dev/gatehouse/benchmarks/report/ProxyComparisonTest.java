@@ -64,7 +64,7 @@ class ProxyComparisonTest {
   void theProxyTargetsAreEvaluatedOnTheDefaultClientOnEachServer() {
     String md = BenchmarksReport.render(WITH_NGINX, Optional.empty(), "none", "");
 
-    assertThat(md).contains("## Targets\n\n").contains("the HTTP proxy targets are the HTTP proxy scenario's, on "
+    assertThat(md).contains("## Targets\n\n").contains("the HTTP proxy targets are issue 7's, on "
         + "`http-proxy` (the default client) against nginx measured in the same run.");
     assertThat(md).contains("| jdk: HTTP proxy >= 0.5× nginx's throughput | 0.23× (9,000 vs 40,000 req/s) | **missed** |");
     assertThat(md).contains("| jdk: HTTP proxy <= 25 µs of gateway CPU per proxied request | 45.0 µs (nginx: 12.0 µs) "
