@@ -3,9 +3,9 @@ package dev.gatehouse.testing;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,11 +19,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class ChunkPublisher implements Flow.Publisher<ByteBuffer>, AutoCloseable {
   private final byte[] body;
   private final int chunkSize;
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "chunk-publisher");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ThreadPoolExecutor thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+      new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "chunk-publisher");
+        t.setDaemon(true);
+        return t;
+      });
   private final AtomicBoolean subscribed = new AtomicBoolean();
   private final AtomicLong demand = new AtomicLong();
   private final AtomicLong maxDemand = new AtomicLong();
@@ -38,6 +39,8 @@ public final class ChunkPublisher implements Flow.Publisher<ByteBuffer>, AutoClo
   public ChunkPublisher(byte[] body, int chunkSize) {
     this.body = body;
     this.chunkSize = chunkSize;
+    // started here, by the test: a thread a servlet container saw start in a request looks leaked
+    thread.prestartAllCoreThreads();
   }
 
   /** Fails with an {@link IOException} once {@code bytes} have been emitted, instead of completing. */
