@@ -39,8 +39,6 @@ import java.util.concurrent.Flow;
  */
 public final class GatewayResponse {
   private static final ByteBuffer NO_BODY = ByteBuffer.allocate(0).asReadOnlyBuffer();
-  /** Cancels every subscription it gets: what {@link #releaseBody()} subscribes. */
-  private static final Flow.Subscriber<ByteBuffer> RELEASER = new Releaser();
 
   private final int status;
   private final Headers headers;
@@ -140,7 +138,8 @@ public final class GatewayResponse {
    */
   public void releaseBody() {
     if (publisher != null) {
-      publisher.subscribe(RELEASER);
+      // a new one each time: a subscriber may be subscribed only once (Reactive Streams rule 2.12)
+      publisher.subscribe(new Releaser());
     }
   }
 
