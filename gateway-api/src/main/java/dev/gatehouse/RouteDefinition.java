@@ -13,7 +13,8 @@ import java.util.Objects;
  * @param key the route key, such as {@code GET /pets/{id}}
  * @param integration where matching requests go
  * @param timeout how long the integration may take before the gateway answers 504; AWS's 29 s by
- *     default, with no upper cap
+ *     default, with no upper cap. For an HTTP answer streamed to the client, it bounds the time to
+ *     the answer's head, then the time the body may go without progress
  * @param apiKeyRequired whether a request needs a valid {@code x-api-key} of a usage plan covering
  *     the stage (else 403 {@code INVALID_API_KEY}); only such requests count against usage plans
  * @param authorizer the name of the API's authorizer guarding this route; {@code null} for the API's

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.ReadOnlyBufferException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 class GatewayResponseTest {
@@ -111,5 +114,101 @@ class GatewayResponseTest {
     assertThatThrownBy(() -> GatewayResponse.builder(200).body((byte[]) null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("body");
+  }
+
+  @Test
+  void streamedBodyCarriesItsPublisherAndDeclaredLength() {
+    Flow.Publisher<ByteBuffer> publisher = subscriber -> { };
+
+    GatewayResponse known = GatewayResponse.builder(200).body(publisher, 8192).build();
+    GatewayResponse unknown = GatewayResponse.builder(200).body(publisher, -1).build();
+
+    assertThat(known.isStreamed()).isTrue();
+    assertThat(known.bodyPublisher()).isSameAs(publisher);
+    assertThat(known.contentLength()).isEqualTo(8192);
+    assertThat(unknown.contentLength()).isEqualTo(-1);
+    assertThat(known).hasToString("GatewayResponse[200, Headers[], streamed, 8192 bytes]");
+    assertThat(unknown).hasToString("GatewayResponse[200, Headers[], streamed, length unknown]");
+  }
+
+  @Test
+  void bufferedAccessorsRefuseAStreamedBody() {
+    GatewayResponse response = GatewayResponse.builder(200).body(subscriber -> { }, 3).build();
+
+    assertThatThrownBy(response::body)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("body(): the body is streamed (expected: a buffered body; see isStreamed(), bodyPublisher()"
+            + " and contentLength())");
+    assertThatThrownBy(response::bodyLength).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("bodyLength(): the body is streamed");
+    assertThatThrownBy(response::bodyAsString).isInstanceOf(IllegalStateException.class)
+        .hasMessageStartingWith("bodyAsString(): the body is streamed");
+  }
+
+  @Test
+  void bufferedBodyHasNoPublisherAndItsLengthAsContentLength() {
+    GatewayResponse response = GatewayResponse.builder(200).body("hello").build();
+
+    assertThat(response.isStreamed()).isFalse();
+    assertThat(response.contentLength()).isEqualTo(5);
+    assertThatThrownBy(response::bodyPublisher)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("bodyPublisher(): the body is buffered (expected: a streamed body; see isStreamed() and body())");
+  }
+
+  @Test
+  void theLastBodySetWins() {
+    GatewayResponse buffered = GatewayResponse.builder(200).body(subscriber -> { }, -1).body("now").build();
+    GatewayResponse streamed = GatewayResponse.builder(200).body("before").body(subscriber -> { }, -1).build();
+
+    assertThat(buffered.isStreamed()).isFalse();
+    assertThat(buffered.bodyAsString()).isEqualTo("now");
+    assertThat(streamed.isStreamed()).isTrue();
+  }
+
+  @Test
+  void toBuilderSharesTheStreamedBody() {
+    Flow.Publisher<ByteBuffer> publisher = subscriber -> { };
+    GatewayResponse original = GatewayResponse.builder(200).body(publisher, 10).build();
+
+    GatewayResponse changed = original.toBuilder().header("X-Added", "1").build();
+
+    assertThat(changed.bodyPublisher()).isSameAs(publisher);
+    assertThat(changed.contentLength()).isEqualTo(10);
+  }
+
+  @Test
+  void releaseBodySubscribesOnceAndCancels() {
+    List<String> signals = new ArrayList<>();
+    Flow.Publisher<ByteBuffer> publisher = subscriber -> subscriber.onSubscribe(new Flow.Subscription() {
+      @Override
+      public void request(long n) {
+        signals.add("request " + n);
+      }
+
+      @Override
+      public void cancel() {
+        signals.add("cancel");
+      }
+    });
+
+    GatewayResponse.builder(200).body(publisher, -1).build().releaseBody();
+    GatewayResponse.builder(200).body("buffered").build().releaseBody();
+
+    assertThat(signals).containsExactly("cancel");
+  }
+
+  @Test
+  void contentLength_belowMinusOne() {
+    assertThatThrownBy(() -> GatewayResponse.builder(200).body(subscriber -> { }, -2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("contentLength: -2 (expected: -1 for unknown, or >= 0)");
+  }
+
+  @Test
+  void publisher_null() {
+    assertThatThrownBy(() -> GatewayResponse.builder(200).body((Flow.Publisher<ByteBuffer>) null, 1))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("publisher");
   }
 }

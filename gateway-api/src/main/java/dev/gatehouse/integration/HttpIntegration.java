@@ -32,9 +32,19 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Both ways, hop-by-hop headers are dropped and any value with CR or LF is never forwarded;
  * {@code Host} is the backend's, and {@code X-Forwarded-For}, {@code X-Forwarded-Proto} and
- * {@code Forwarded} are set. The route's timeout bounds the whole call (retries included); a timeout
- * gives 504 {@code INTEGRATION_TIMEOUT}, an unreachable backend or a malformed answer 504
- * {@code INTEGRATION_FAILURE}; no gateway answer names the backend.
+ * {@code Forwarded} are set. The route's timeout bounds the whole call (retries included) until
+ * the backend's answer head is in; a timeout gives 504 {@code INTEGRATION_TIMEOUT}, an unreachable
+ * backend or a malformed answer 504 {@code INTEGRATION_FAILURE}; no gateway answer names the
+ * backend.
+ *
+ * <p>Large answers are streamed: a body over 64 KiB, or of unknown length (chunked), is passed to
+ * the client as it arrives ({@link dev.gatehouse.GatewayResponse#isStreamed()}) instead of being
+ * collected first; a smaller one is collected. No more than the gateway's payload limit is passed
+ * on: an answer declaring a longer body gets 504 {@code INTEGRATION_FAILURE} before any of it is
+ * read, and a streamed body that runs past the limit is cut off by aborting the client's response
+ * (the connection closes mid-body), never by ending it short. Once streaming, the route's timeout
+ * bounds the body's progress instead: a body that goes that long with no bytes from the backend
+ * and no demand from the client is aborted the same way.
  *
  * @param uri the URI template
  * @param proxy whether this is a proxy ({@code HTTP_PROXY}) rather than a mapped ({@code HTTP}) integration

@@ -54,13 +54,13 @@ final class GatewayHttpHandler implements HttpHandler {
       // on whatever gateway thread completed it; hand the blocking socket write back to the
       // server's threads so that a slow reader cannot hold the gateway's.
       if (Thread.currentThread() == serverThread || serverExecutor == null) {
-        write(exchange, translated, response, failure);
+        write(exchange, translated, response, failure, serverExecutor);
       } else {
         try {
-          serverExecutor.execute(() -> write(exchange, translated, response, failure));
+          serverExecutor.execute(() -> write(exchange, translated, response, failure, serverExecutor));
         } catch (RejectedExecutionException e) {
           // The server is stopping or its queue is full: writing here beats leaving the exchange open.
-          write(exchange, translated, response, failure);
+          write(exchange, translated, response, failure, serverExecutor);
         }
       }
     });
@@ -79,8 +79,8 @@ final class GatewayHttpHandler implements HttpHandler {
     }
   }
 
-  private static void write(
-      HttpExchange exchange, ExchangeTranslator.Translated translated, GatewayResponse response, Throwable failure) {
+  private static void write(HttpExchange exchange, ExchangeTranslator.Translated translated, GatewayResponse response,
+      Throwable failure, Executor serverExecutor) {
     if (failure != null || response == null) {
       // Gateway.handle promises a normal completion; a broken promise is a bug worth one stack trace.
       log.error("Gateway failed {}", ResponseWriter.describe(exchange),
@@ -88,6 +88,6 @@ final class GatewayHttpHandler implements HttpHandler {
       ResponseWriter.writeInternalError(exchange, translated.persistence());
       return;
     }
-    ResponseWriter.write(exchange, response, translated.persistence());
+    ResponseWriter.write(exchange, response, translated.persistence(), serverExecutor);
   }
 }

@@ -38,6 +38,17 @@ import org.slf4j.LoggerFactory;
  * thread that completed the stage when the server has none), so a slow client never holds one of
  * the gateway's threads.
  *
+ * <p><b>Streamed bodies.</b> A response whose body is {@linkplain dev.gatehouse.GatewayResponse#isStreamed()
+ * streamed} is written as its bytes arrive: with {@code Content-Length} when its length is known,
+ * chunked otherwise. The bytes are written on threads of the server's executor (for a server without
+ * one, on a small pool of daemon threads of the adapter's own), never on the thread that delivers
+ * them, and more are requested only once a write has returned, so a slow client slows the source
+ * down instead of filling memory. A body that fails midway (its publisher reports an error, or a
+ * body of declared length ends short or runs long) closes the connection without ending the body,
+ * so the client sees a broken response, never a short one that looks whole. A client that goes away
+ * cancels the stream; one that stops reading holds a server thread in a blocking write until
+ * {@code maxRspTime} closes its connection.
+ *
  * <p><b>What the gateway sees.</b> The raw path after the mount point ({@code getRawPath()}, still
  * percent-encoded; {@code ..}, {@code %2e%2e} and {@code %2F} arrive untouched for the gateway to
  * judge), the raw query, every header value in the order received, the client's IP, the request

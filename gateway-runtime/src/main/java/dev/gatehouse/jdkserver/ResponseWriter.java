@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes a {@link GatewayResponse} to an {@link HttpExchange} and always closes the exchange, also
- * when the client has gone away. Never throws.
+ * when the client has gone away (a streamed body's writer closes it when the body ends). Never
+ * throws.
  */
 final class ResponseWriter {
   private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
@@ -32,16 +34,23 @@ final class ResponseWriter {
 
   private ResponseWriter() {}
 
-  /** Writes {@code response}; a response the JDK cannot carry becomes a logged 500. */
-  static void write(HttpExchange exchange, GatewayResponse response, Persistence persistence) {
+  /**
+   * Writes {@code response}; a response the JDK cannot carry becomes a logged 500. A streamed body is
+   * written by a {@link StreamedBodyWriter} on {@code executor} (the server's, or {@code null}),
+   * which closes the exchange when the body ends; one that is not sent is released.
+   */
+  static void write(HttpExchange exchange, GatewayResponse response, Persistence persistence, Executor executor) {
+    boolean streaming = false;
     try {
       if (response.status() < 200) {
         throw new IllegalArgumentException("status: " + response.status() + " (expected: a final status, 200..599)");
       }
       boolean bodiless = isBodiless(exchange.getRequestMethod(), response.status());
       // Framing is ours: the exact length comes from the body we write. A HEAD or 304 answer has
-      // no body, so there Content-Length describes the representation and stays.
-      boolean keepsLength = bodiless && response.status() != 204;
+      // no body, so there Content-Length describes the representation and stays, unless a streamed
+      // body declares the length itself.
+      boolean announcesLength = bodiless && response.status() != 204;
+      boolean keepsLength = announcesLength && !(response.isStreamed() && response.contentLength() >= 0);
       Headers out = exchange.getResponseHeaders();
       response.headers().forEach((name, value) -> {
         boolean framing = name.equalsIgnoreCase("Transfer-Encoding")
@@ -50,25 +59,46 @@ final class ResponseWriter {
           add(out, name, value);
         }
       });
-      if (keepsLength && exchange.getRequestMethod().equals("HEAD") && response.bodyLength() > 0
+      if (announcesLength && exchange.getRequestMethod().equals("HEAD") && response.contentLength() > 0
           && !out.containsKey("Content-Length")) {
-        out.set("Content-Length", Integer.toString(response.bodyLength()));
+        out.set("Content-Length", Long.toString(response.contentLength()));
       }
       if (persistence == Persistence.CLOSE) {
         out.set("Connection", "close");
       }
-      send(exchange, response.status(), bodiless ? ByteBuffer.allocate(0) : response.body());
+      if (!response.isStreamed()) {
+        send(exchange, response.status(), bodiless ? ByteBuffer.allocate(0) : response.body());
+      } else if (bodiless || response.contentLength() == 0) {
+        response.releaseBody();
+        exchange.sendResponseHeaders(response.status(), -1);
+      } else {
+        // 0 asks the JDK for a chunked body
+        exchange.sendResponseHeaders(response.status(), Math.max(0, response.contentLength()));
+        streaming = true;
+        StreamedBodyWriter.start(exchange, response.bodyPublisher(), response.contentLength(), executor);
+      }
     } catch (IOException e) {
       log.debug("Client went away before the response to {} was written", describe(exchange), e);
+      if (!streaming) {
+        response.releaseBody();
+      }
     } catch (RuntimeException e) {
       // Header values may hold cookies or tokens: the log names the field, never its value.
       log.error("Cannot write the {} response to {}", response.status(), describe(exchange), e);
+      if (streaming) {
+        // the writer never started (it turns a publisher's own throw into an aborted body)
+        streaming = false;
+      } else {
+        response.releaseBody();
+      }
       if (!headersSent(exchange)) {
         exchange.getResponseHeaders().clear();
         writePlain(exchange, 500, INTERNAL_ERROR, persistence);
       }
     } finally {
-      exchange.close();
+      if (!streaming) {
+        exchange.close();
+      }
     }
   }
 

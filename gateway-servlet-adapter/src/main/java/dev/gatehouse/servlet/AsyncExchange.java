@@ -36,6 +36,7 @@ final class AsyncExchange implements AsyncListener {
   private final boolean headRequest;
   private final AtomicBoolean completed = new AtomicBoolean();
   private volatile boolean refused;
+  private volatile StreamedResponseWriter streaming;
 
   private AsyncExchange(Gateway gateway, AsyncContext async, HttpServletResponse response,
       GatewayRequest.Builder request, boolean headRequest) {
@@ -100,7 +101,7 @@ final class AsyncExchange implements AsyncListener {
     if (answer instanceof CompletableFuture<GatewayResponse> future
         && future.isDone() && !future.isCompletedExceptionally()) {
       GatewayResponse response = future.getNow(null);
-      if (response != null && response.bodyLength() <= bufferSize) {
+      if (response != null && !response.isStreamed() && response.bodyLength() <= bufferSize) {
         return response;
       }
     }
@@ -142,6 +143,33 @@ final class AsyncExchange implements AsyncListener {
   void complete() {
     if (completed.compareAndSet(false, true)) {
       async.complete();
+    }
+  }
+
+  /** The writer of a streamed body, told when the container gives up on the exchange. */
+  void streaming(StreamedResponseWriter writer) {
+    this.streaming = writer;
+  }
+
+  /**
+   * Ends the exchange so that the client sees a broken response, not a whole one: the servlet API
+   * has no call for that, but every container closes the connection when a servlet throws after the
+   * response is committed. So the exchange is dispatched back to {@link GatewayServlet}, which
+   * throws the {@link AbortedResponse} left here.
+   */
+  void abort(String why, Throwable cause) {
+    HttpServletRequest servletRequest = (HttpServletRequest) async.getRequest();
+    String what = "the response to " + servletRequest.getMethod() + " " + servletRequest.getRequestURI();
+    LOG.log(Level.INFO, "aborting " + what + ": " + why + (cause == null ? "" : " (" + cause + ")"));
+    if (!completed.compareAndSet(false, true)) {
+      return;
+    }
+    servletRequest.setAttribute(AbortedResponse.ATTRIBUTE, new AbortedResponse("aborting " + what + ": " + why));
+    try {
+      async.dispatch();
+    } catch (IllegalStateException e) {
+      // the container already ended the async cycle: nothing more can reach the client
+      LOG.log(Level.DEBUG, "could not abort " + what, e);
     }
   }
 
@@ -188,13 +216,23 @@ final class AsyncExchange implements AsyncListener {
   @Override
   public void onTimeout(AsyncEvent event) {
     LOG.log(Level.WARNING, "the container timed out an exchange the gateway had not answered yet");
-    complete();
+    giveUp(event.getThrowable());
   }
 
   @Override
   public void onError(AsyncEvent event) {
     LOG.log(Level.DEBUG, "the container reported an error on the exchange", event.getThrowable());
-    complete();
+    giveUp(event.getThrowable());
+  }
+
+  /** A streamed body's writer stops its source and completes; otherwise the exchange completes now. */
+  private void giveUp(Throwable failure) {
+    StreamedResponseWriter writer = streaming;
+    if (writer != null) {
+      writer.clientGone(failure != null ? failure : new IOException("the container ended the exchange"));
+    } else {
+      complete();
+    }
   }
 
   @Override

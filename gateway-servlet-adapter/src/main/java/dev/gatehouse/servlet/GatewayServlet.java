@@ -1,6 +1,7 @@
 package dev.gatehouse.servlet;
 
 import dev.gatehouse.Gateway;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,7 +67,17 @@ import java.util.Objects;
  *
  * <p>Answers. Status, every header field (a repeated name is written as repeated fields) and the
  * body are written as the gateway gave them, with a Content-Length of the adapter's own. A HEAD
- * answer has no body. The async timeout is 0 (none): the gateway bounds its integrations itself
+ * answer has no body.
+ *
+ * <p>Streamed bodies. A {@linkplain dev.gatehouse.GatewayResponse#isStreamed() streamed} body is
+ * written as it arrives, with non-blocking writes: with a Content-Length when its length is known,
+ * chunked by the container otherwise. One buffer is requested at a time, the next only once the
+ * container reports the last write done, and what arrived is flushed whenever the source has no
+ * more at hand. A body that fails midway (its publisher reports an error, or a body of declared
+ * length ends short or runs long) must not end like a whole one, and the servlet API has no call to
+ * abort a committed response; so the exchange is dispatched back to this servlet, which throws an
+ * exception saying so, and the container closes the connection. The container logs that exception
+ * (Tomcat at SEVERE, Jetty at WARN), one line each. A client that goes away cancels the stream. The async timeout is 0 (none): the gateway bounds its integrations itself
  * and always answers, and a container timeout would only race it. Should the gateway's stage fail
  * anyway, the client gets 500 {@code {"message":"Internal server error"}} and the failure is logged
  * through {@link System.Logger} under this class's name.
@@ -97,6 +108,11 @@ public final class GatewayServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws ServletException, IOException {
+    if (request.getDispatcherType() == DispatcherType.ASYNC
+        && request.getAttribute(AbortedResponse.ATTRIBUTE) instanceof AbortedResponse aborted) {
+      // the exchange's own dispatch: a streamed body failed after the response was committed
+      throw aborted;
+    }
     if (!request.isAsyncSupported()) {
       throw new ServletException("servlet \"" + getServletName() + "\": async support is off"
           + " (expected: GatewayServlet and every filter in front of it registered with"

@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Writes a gateway response without blocking: status and header fields first, then the body in
- * chunks whenever the container is ready for more, then completes the exchange.
+ * chunks whenever the container is ready for more, then completes the exchange. A streamed body is
+ * handed to a {@link StreamedResponseWriter}; one that is not sent (HEAD, 204, 304) is released.
  */
 final class ResponseWriter implements WriteListener {
   private static final int CHUNK_BYTES = 16 * 1024;
@@ -34,12 +35,26 @@ final class ResponseWriter implements WriteListener {
    */
   static void write(HttpServletResponse response, GatewayResponse answer, boolean headRequest,
       boolean closeConnection, AsyncExchange exchange) throws IOException {
-    if (!head(response, answer, headRequest, closeConnection)) {
-      exchange.complete();
-      return;
+    boolean bodyFollows;
+    ServletOutputStream out;
+    try {
+      bodyFollows = head(response, answer, headRequest, closeConnection);
+      out = bodyFollows ? response.getOutputStream() : null;
+    } catch (IOException | RuntimeException e) {
+      answer.releaseBody();
+      throw e;
     }
-    ServletOutputStream out = response.getOutputStream();
-    out.setWriteListener(new ResponseWriter(out, answer.body(), exchange));
+    if (!bodyFollows) {
+      answer.releaseBody();
+      exchange.complete();
+    } else if (answer.isStreamed()) {
+      // the writer subscribes once the container first calls it, and releases the body if it never does
+      StreamedResponseWriter writer = new StreamedResponseWriter(out, answer, exchange);
+      exchange.streaming(writer);
+      out.setWriteListener(writer.listener());
+    } else {
+      out.setWriteListener(new ResponseWriter(out, answer.body(), exchange));
+    }
   }
 
   /**
@@ -80,17 +95,21 @@ final class ResponseWriter implements WriteListener {
     if (!bodyAllowed) {
       return false;
     }
-    response.setContentLengthLong(announcedLength(answer, headRequest));
-    return !headRequest && answer.bodyLength() > 0;
+    long length = announcedLength(answer, headRequest);
+    if (length >= 0) {
+      response.setContentLengthLong(length);
+    }
+    // a streamed body of unknown length (-1) follows too, chunked by the container
+    return !headRequest && answer.contentLength() != 0;
   }
 
   /**
-   * The body's length; for a HEAD answered without a body (a backend's own HEAD response), the
-   * length that answer announced.
+   * The body's length, or -1 for a streamed body of unknown length; for a HEAD answered without a
+   * body of known length (a backend's own HEAD response), the length that answer announced.
    */
   private static long announcedLength(GatewayResponse answer, boolean headRequest) {
     String declared = answer.headers().first("Content-Length");
-    if (headRequest && answer.bodyLength() == 0 && declared != null) {
+    if (headRequest && answer.contentLength() <= 0 && declared != null) {
       try {
         long length = Long.parseLong(declared.trim());
         if (length >= 0) {
@@ -100,7 +119,7 @@ final class ResponseWriter implements WriteListener {
         // a malformed length from a backend is not worth repeating; announce the real one
       }
     }
-    return answer.bodyLength();
+    return answer.contentLength();
   }
 
   @Override

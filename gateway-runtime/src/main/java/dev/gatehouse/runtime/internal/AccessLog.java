@@ -7,7 +7,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The access-log observer: one line per request on the {@code dev.gatehouse.access} logger at
- * INFO, after the response is complete. It never fails the request: a broken log is logged.
+ * INFO, once the gateway has its response. It never fails the request: a broken log is logged.
+ *
+ * <p>The length is the body's: a buffered body's size, a streamed body's declared length, or
+ * {@code -} (as in the common log format) for a streamed body of unknown length. The line is
+ * written when the response is handed to the adapter, so a streamed body may still be on its way.
  */
 final class AccessLog {
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.gatehouse.access");
@@ -22,10 +26,16 @@ final class AccessLog {
     try {
       ACCESS.info("{} {} \"{} {}{} {}\" {} {} {} {}ms", ex.requestId(), ex.request().sourceIp(),
           ex.request().method(), ex.request().mountPath(), ex.request().rawPath(), ex.request().protocol(),
-          response.status(), response.bodyLength(), ex.route() == null ? "-" : ex.route().routeKey(),
+          response.status(), length(response), ex.route() == null ? "-" : ex.route().routeKey(),
           latencyMillis);
     } catch (RuntimeException e) {
       LOG.warn("access log failed for request {}", ex.requestId(), e);
     }
+  }
+
+  /** The body's length for the line; never reads a streamed body. */
+  static Object length(GatewayResponse response) {
+    long length = response.contentLength();
+    return length < 0 ? "-" : (Object) length;
   }
 }

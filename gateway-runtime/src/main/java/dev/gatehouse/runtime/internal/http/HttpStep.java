@@ -27,7 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends a route's requests to its HTTP backend and passes the answers back (AWS's
  * {@code HTTP_PROXY} and {@code HTTP}). Nothing blocks: the transport completes on its own thread,
- * and the route's timeout bounds the whole call, retries included.
+ * and the route's timeout bounds the whole call, retries included, until the answer's head is in.
+ *
+ * <p>A large answer (past 64 KiB, or of unknown length) is passed on as a streamed body, its
+ * header fields filtered and mapped as any other's. The route's timeout then bounds the body's
+ * progress instead: a body that goes that long without a byte from the backend or a request for
+ * more from the client is aborted, as is one that runs past the payload limit (see
+ * {@link BodyStream}); the client's response breaks rather than ends short.
  */
 final class HttpStep implements Step {
   private static final Logger LOG = LoggerFactory.getLogger(HttpStep.class);
@@ -92,8 +98,9 @@ final class HttpStep implements Step {
     plan.decorate(request.method(), call::attempt).get().whenComplete((response, error) -> {
       if (error != null) {
         answer.completeExceptionally(error);
-      } else {
-        answer.complete(response);
+      } else if (!answer.complete(response)) {
+        // the route's timeout answered first: a streamed body must let its backend go
+        response.release();
       }
     });
     return Timeouts.within(answer, timeoutNanos).handle((response, error) -> {
@@ -150,7 +157,7 @@ final class HttpStep implements Step {
     ForwardHeaders.forwarding(headers, request);
     String method = integration.method() != null ? integration.method() : request.method();
     URI uri = URI.create(plan.uri().build(pathValues, greedy, query.toString()));
-    return new BackendRequest(method, uri, headers.build(), request.body());
+    return new BackendRequest(method, uri, headers.build(), request.body(), timeoutNanos);
   }
 
   private GatewayResponse answer(Exchange ex, BackendResponse response, Throwable error) {
@@ -179,7 +186,13 @@ final class HttpStep implements Step {
       headers.remove(mapping.header());
       values.stream().filter(ForwardHeaders::isSafe).forEach(value -> headers.add(mapping.header(), value));
     }
-    return GatewayResponse.builder(status).headers(headers.build()).body(response.body()).build();
+    GatewayResponse.Builder out = GatewayResponse.builder(status).headers(headers.build());
+    BodyStream stream = response.stream();
+    if (stream == null) {
+      return out.body(response.body()).build();
+    }
+    stream.describe(route.label() + " (request " + ex.requestId() + ")");
+    return out.body(stream, stream.declared()).build();
   }
 
   private GatewayResponse failure(Exchange ex, Throwable cause) {

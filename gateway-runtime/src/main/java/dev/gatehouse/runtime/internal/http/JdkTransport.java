@@ -3,6 +3,7 @@ package dev.gatehouse.runtime.internal.http;
 import dev.gatehouse.Headers;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -18,8 +19,16 @@ import javax.net.ssl.SSLContext;
  * speak cleartext HTTP/2, and the upgrade dance costs a round trip), no redirects followed (the
  * client gets the backend's 3xx as a proxy should pass it), and a direct executor, so completions
  * run on the client's selector thread instead of hopping to a pool.
+ *
+ * <p>An answer of up to {@link #STREAM_ABOVE_BYTES} is collected into an array; a larger one, or
+ * one of unknown length (chunked, or delimited by the connection's close), is streamed through a
+ * {@link BodyStream}, and the answer completes as soon as its head is in. Either way no more than
+ * the payload limit is passed on.
  */
 final class JdkTransport implements BackendTransport {
+  /** Answers up to this size are collected; larger ones, and those of unknown length, streamed. */
+  static final long STREAM_ABOVE_BYTES = 64 * 1024;
+
   private final HttpClient client;
   private final long maxBodyBytes;
 
@@ -48,13 +57,26 @@ final class JdkTransport implements BackendTransport {
         // a field the JDK client sets itself or refuses (Date, Via...): the backend gets the client's view
       }
     });
-    CompletableFuture<HttpResponse<byte[]>> sent;
+    CompletableFuture<HttpResponse<Object>> sent;
     try {
-      sent = client.sendAsync(builder.build(), info -> new LimitedBody(maxBodyBytes));
+      sent = client.sendAsync(builder.build(), info -> bodyFor(info, request));
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(new BackendFailure("request not sendable: " + e.getMessage(), e));
     }
-    CompletableFuture<BackendResponse> answer = sent.handle(JdkTransport::translate);
+    CompletableFuture<BackendResponse> answer = new CompletableFuture<>();
+    sent.whenComplete((response, error) -> {
+      BackendResponse translated;
+      try {
+        translated = translate(response, error);
+      } catch (CompletionException e) {
+        answer.completeExceptionally(e.getCause());
+        return;
+      }
+      if (!answer.complete(translated)) {
+        // abandoned meanwhile (the route's timeout): nobody will read a streamed body
+        translated.release();
+      }
+    });
     // cancelling the answer (the route's timeout) abandons the exchange and frees its connection
     answer.whenComplete((response, error) -> {
       if (answer.isCancelled() || error != null) {
@@ -64,7 +86,31 @@ final class JdkTransport implements BackendTransport {
     return answer;
   }
 
-  private static BackendResponse translate(HttpResponse<byte[]> response, Throwable error) {
+  /**
+   * How the body is received, decided once the head is in: collected into an array when it is
+   * small or absent; streamed when it is larger or of unknown length. A declared length past the
+   * payload limit fails the call before a byte is read.
+   */
+  private HttpResponse.BodySubscriber<Object> bodyFor(HttpResponse.ResponseInfo info, BackendRequest request) {
+    int status = info.statusCode();
+    long declared = contentLength(info.headers());
+    boolean bodiless = request.method().equals("HEAD") || status < 200 || status == 204 || status == 304;
+    if (bodiless || declared > maxBodyBytes || (declared >= 0 && declared <= STREAM_ABOVE_BYTES)) {
+      return new LimitedBody(maxBodyBytes, bodiless ? -1 : declared);
+    }
+    return new BodyStream(declared, maxBodyBytes, request.bodyIdleNanos());
+  }
+
+  /** The Content-Length, or -1 when there is none or it is malformed (the client then fails the body). */
+  private static long contentLength(HttpHeaders headers) {
+    try {
+      return headers.firstValueAsLong("Content-Length").orElse(-1);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static BackendResponse translate(HttpResponse<Object> response, Throwable error) {
     if (error != null) {
       Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
       if (cause instanceof HttpConnectTimeoutException) {
@@ -75,7 +121,11 @@ final class JdkTransport implements BackendTransport {
       }
       throw new CompletionException(new BackendFailure(cause.toString(), cause));
     }
+    Object body = response.body();
     if (response.statusCode() < 200 || response.statusCode() > 599) {
+      if (body instanceof BodyStream stream) {
+        stream.release();
+      }
       throw new CompletionException(new BackendFailure("backend status " + response.statusCode(), null));
     }
     Headers.Builder headers = Headers.builder();
@@ -84,6 +134,9 @@ final class JdkTransport implements BackendTransport {
         headers.add(field.getKey(), value);
       }
     }
-    return new BackendResponse(response.statusCode(), headers.build(), response.body());
+    if (body instanceof BodyStream stream) {
+      return new BackendResponse(response.statusCode(), headers.build(), stream);
+    }
+    return new BackendResponse(response.statusCode(), headers.build(), (byte[]) body);
   }
 }

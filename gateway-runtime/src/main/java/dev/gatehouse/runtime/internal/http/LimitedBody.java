@@ -8,28 +8,40 @@ import java.util.concurrent.Flow;
 
 /**
  * The JDK's byte-array body subscriber with a ceiling: a backend answer longer than the payload
- * limit fails the call instead of filling the heap. Bytes are copied once, into the array.
+ * limit fails the call instead of filling the heap, and one that declares such a length fails before
+ * its first byte is read. Bytes are copied once, into the array. Its body is a {@code byte[]}, typed
+ * {@code Object} so that one response type carries either it or a {@link BodyStream} without a
+ * wrapper per response.
  */
-final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+final class LimitedBody implements HttpResponse.BodySubscriber<Object> {
   private final HttpResponse.BodySubscriber<byte[]> delegate = HttpResponse.BodySubscribers.ofByteArray();
   private final long limit;
+  private final long declared;
   private long received;
   private Flow.Subscription subscription;
   private boolean failed;
 
-  LimitedBody(long limit) {
+  /**
+   * @param declared the backend's Content-Length, or -1 when it sent none
+   */
+  LimitedBody(long limit, long declared) {
     this.limit = limit;
+    this.declared = declared;
   }
 
   @Override
-  public CompletionStage<byte[]> getBody() {
-    return delegate.getBody();
+  @SuppressWarnings("unchecked") // a stage of byte[] is a stage of Object to whoever only reads it
+  public CompletionStage<Object> getBody() {
+    return (CompletionStage<Object>) (CompletionStage<?>) delegate.getBody();
   }
 
   @Override
   public void onSubscribe(Flow.Subscription subscription) {
     this.subscription = subscription;
     delegate.onSubscribe(subscription);
+    if (declared > limit) {
+      fail("backend answer declares " + declared + " bytes, past the payload limit of " + limit + " bytes");
+    }
   }
 
   @Override
@@ -41,12 +53,16 @@ final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
       received += buffer.remaining();
     }
     if (received > limit) {
-      failed = true;
-      subscription.cancel();
-      delegate.onError(new BackendFailure("backend answer longer than the payload limit of " + limit + " bytes", null));
+      fail("backend answer longer than the payload limit of " + limit + " bytes");
       return;
     }
     delegate.onNext(buffers);
+  }
+
+  private void fail(String why) {
+    failed = true;
+    subscription.cancel();
+    delegate.onError(new BackendFailure(why, null));
   }
 
   @Override

@@ -83,6 +83,12 @@ final class Resilience {
         .retryOnResult(result -> result instanceof BackendResponse
             && settings.retryStatuses().contains(((BackendResponse) result).status()))
         .retryOnException(error -> cause(error) instanceof BackendFailure)
+        // an answer retried is dropped: a streamed body must let its backend connection go
+        .consumeResultBeforeRetryAttempt((attempt, result) -> {
+          if (result instanceof BackendResponse) {
+            ((BackendResponse) result).release();
+          }
+        })
         .failAfterMaxAttempts(false)
         .build());
   }

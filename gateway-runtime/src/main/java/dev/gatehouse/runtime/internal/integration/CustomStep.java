@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Calls a user's {@link CustomIntegration} on the request's thread. The route's timeout gives 504;
  * a throw, a failed or {@code null} stage, or a {@code null} response gives 502 with one log line.
+ * A response that arrives after the timeout is dropped, its streamed body released.
  */
 final class CustomStep implements Step {
   private static final Logger LOG = LoggerFactory.getLogger(CustomStep.class);
@@ -48,8 +49,9 @@ final class CustomStep implements Step {
     stage.whenComplete((response, error) -> {
       if (error != null) {
         answer.completeExceptionally(error);
-      } else {
-        answer.complete(response);
+      } else if (!answer.complete(response) && response != null) {
+        // too late, the client got the 504: a streamed body must let go of what it holds
+        response.releaseBody();
       }
     });
     return Timeouts.within(answer, timeoutNanos).handle((response, error) -> {

@@ -30,6 +30,11 @@ public final class Timeouts {
     return timer;
   }
 
+  /** Runs {@code task} once, after {@code nanos}, on the timer thread; it must not block. */
+  public static ScheduledFuture<?> schedule(Runnable task, long nanos) {
+    return TIMER.schedule(task, nanos, TimeUnit.NANOSECONDS);
+  }
+
   /**
    * Completes {@code future} with a {@link TimeoutException} unless it completes within
    * {@code nanos}, as {@code orTimeout} does; returns it.

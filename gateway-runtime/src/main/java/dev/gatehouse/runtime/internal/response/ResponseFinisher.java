@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * The last word on every response: header fields a handler set must be safe to put on the wire (a
  * name that is an HTTP token, a value without CR, LF or NUL), or the answer becomes 502 rather than
  * a split or folded header; then {@code x-amzn-RequestId} is added. Translators that build a
- * response anyway {@linkplain #stamp stamp} it while building, which spares the copy.
+ * response anyway {@linkplain #stamp stamp} it while building, which spares the copy. A streamed
+ * body passes through untouched; its publisher is released when the answer is replaced by the 502.
  */
 public final class ResponseFinisher {
   private static final Logger LOG = LoggerFactory.getLogger(ResponseFinisher.class);
@@ -30,6 +31,8 @@ public final class ResponseFinisher {
     response.headers().forEach(check);
     if (check.problem != null) {
       LOG.error("{}: response header {}, answering 502 (request {})", where, check.problem, requestId);
+      // the answer is dropped: a streamed body must let go of its backend connection now
+      response.releaseBody();
       return stamp(responses.get(GatewayResponseType.BAD_GATEWAY).toBuilder(), requestId).build();
     }
     // stamped while it was built: the copy below would make an equal response
