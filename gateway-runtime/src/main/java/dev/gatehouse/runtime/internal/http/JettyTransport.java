@@ -1,16 +1,12 @@
 package dev.gatehouse.runtime.internal.http;
 
-import dev.gatehouse.Headers;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLContext;
-import org.eclipse.jetty.client.BufferingResponseListener;
 import org.eclipse.jetty.client.ByteBufferRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -24,7 +20,7 @@ final class JettyTransport implements BackendTransport {
   private static final int MAX_QUEUED = 65_536;
 
   private final HttpClient client;
-  private final int maxBodyBytes;
+  private final long maxBodyBytes;
 
   JettyTransport(Duration connectTimeout, SSLContext sslContext, long maxBodyBytes) {
     this.client = new HttpClient();
@@ -42,7 +38,7 @@ final class JettyTransport implements BackendTransport {
     threads.setName("gatehouse-backend");
     threads.setDaemon(true);
     client.setExecutor(threads);
-    this.maxBodyBytes = (int) Math.min(Integer.MAX_VALUE, maxBodyBytes);
+    this.maxBodyBytes = maxBodyBytes;
     try {
       client.start();
     } catch (Exception e) {
@@ -65,30 +61,10 @@ final class JettyTransport implements BackendTransport {
     if (backend.body().hasRemaining()) {
       request.body(new ByteBufferRequestContent(backend.body()));
     }
-    request.send(new BufferingResponseListener(maxBodyBytes) {
-      @Override
-      public void onComplete(Result result) {
-        if (result.isFailed()) {
-          Throwable failure = result.getFailure();
-          answer.completeExceptionally(failure instanceof java.net.SocketTimeoutException
-              && String.valueOf(failure.getMessage()).contains("onnect")
-              ? new TimeoutException("connect timeout")
-              : new BackendFailure(failure.toString(), failure));
-          return;
-        }
-        int status = result.getResponse().getStatus();
-        if (status < 200 || status > 599) {
-          answer.completeExceptionally(new BackendFailure("backend status " + status, null));
-          return;
-        }
-        Headers.Builder headers = Headers.builder();
-        result.getResponse().getHeaders().forEach(field -> headers.add(field.getName(), field.getValue()));
-        answer.complete(new BackendResponse(status, headers.build(), getContent()));
-      }
-    });
+    request.send(new JettyExchange(answer, backend, maxBodyBytes));
     // cancelling the answer (the route's timeout) aborts the exchange and frees its connection
     answer.whenComplete((response, error) -> {
-      if (answer.isCancelled()) {
+      if (answer.isCancelled() || error != null) {
         request.abort(new CancellationException("abandoned"));
       }
     });
