@@ -58,6 +58,8 @@ final class BodyStream implements HttpResponse.BodySubscriber<Object>, Flow.Publ
   private boolean introduced;
   private volatile boolean over;
   private volatile ScheduledFuture<?> idleCheck;
+  // written by the drain only: the backend was let go before any subscriber came
+  private boolean upstreamClosed;
 
   /**
    * @param declared the backend's Content-Length, or -1 when it sent none (chunked, or until close)
@@ -199,10 +201,15 @@ final class BodyStream implements HttpResponse.BodySubscriber<Object>, Flow.Publ
     }
     Flow.Subscriber<? super ByteBuffer> down = subscriber;
     if (down == null) {
-      if (failure != null) {
-        // nobody reads this body: a stream nobody sends, timed out, or a backend that failed first
+      if (failure != null && !upstreamClosed) {
+        // nobody reads this body yet: a stream nobody sends, timed out, or a backend that failed
+        // first (a client that reads ahead, as Jetty's, can pass the limit before a subscriber
+        // comes). Let the backend go now; a subscriber that still comes gets the failure.
         LOG.debug("{}: unsent backend body let go: {}", where, failure.getMessage());
-        end(up);
+        upstreamClosed = true;
+        buffers.clear();
+        stopIdleCheck();
+        up.cancel();
       }
       return;
     }

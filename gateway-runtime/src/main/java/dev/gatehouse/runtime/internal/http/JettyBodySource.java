@@ -4,62 +4,65 @@ import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.io.Content;
 
 /**
- * A Jetty response's content source as the upstream of a {@link BodyStream}: each request reads
- * one chunk (waiting through {@link Content.Source#demand} when none is at hand) and passes it on.
- * The chunk's bytes are copied once, into a buffer the stream owns, because Jetty recycles its
- * buffers on release while the stream may still hold them for a slow client; cancelling fails the
- * source, which closes the backend connection.
+ * A Jetty response's body as the upstream of a {@link BodyStream}, on Jetty's own backpressure:
+ * Jetty hands over one chunk with a demander and sends the next only once the demander has run,
+ * which happens when the stream asks for more. The stream never reads Jetty's source itself, so no
+ * read races Jetty's selector filling the same connection. The chunk's bytes are copied once, into
+ * a buffer the stream owns, because Jetty recycles its buffers while the stream may still hold them
+ * for a slow client; cancelling aborts the response, which closes the backend connection.
  */
 final class JettyBodySource implements Flow.Subscription {
-  private final Content.Source source;
+  private final Response response;
   private final BodyStream stream;
+  private final AtomicReference<Runnable> demander = new AtomicReference<>();
+  private final AtomicBoolean wanted = new AtomicBoolean();
 
-  JettyBodySource(Content.Source source, BodyStream stream) {
-    this.source = source;
+  JettyBodySource(Response response, BodyStream stream) {
+    this.response = response;
     this.stream = stream;
+  }
+
+  /** One chunk from Jetty, with the way to ask for the next. */
+  void chunk(Content.Chunk chunk, Runnable next) {
+    ByteBuffer bytes = chunk.getByteBuffer();
+    if (!bytes.hasRemaining()) {
+      next.run();
+      return;
+    }
+    ByteBuffer copy = ByteBuffer.allocate(bytes.remaining()).put(bytes).flip();
+    stream.onNext(List.of(copy));
+    // the stream may have asked for more while taking this chunk (wanted), or will later (request)
+    demander.set(next);
+    if (wanted.compareAndSet(true, false)) {
+      runDemander();
+    }
   }
 
   @Override
   public void request(long n) {
-    // the stream asks for one chunk at a time, and again only after this one arrived
-    read();
+    wanted.set(true);
+    if (demander.get() != null && wanted.compareAndSet(true, false)) {
+      runDemander();
+    }
   }
 
-  private void read() {
-    while (true) {
-      Content.Chunk chunk = source.read();
-      if (chunk == null) {
-        source.demand(this::read);
-        return;
-      }
-      if (Content.Chunk.isFailure(chunk)) {
-        Throwable failure = chunk.getFailure();
-        stream.onError(failure instanceof BackendFailure ? failure : new BackendFailure(failure.toString(), failure));
-        return;
-      }
-      ByteBuffer bytes = chunk.getByteBuffer();
-      ByteBuffer copy = ByteBuffer.allocate(bytes.remaining()).put(bytes).flip();
-      boolean last = chunk.isLast();
-      chunk.release();
-      if (copy.hasRemaining()) {
-        stream.onNext(List.of(copy));
-      }
-      if (last) {
-        stream.onComplete();
-        return;
-      }
-      if (copy.hasRemaining()) {
-        return;
-      }
-      // an empty chunk carries nothing for the stream: read on, as it asked for bytes
+  private void runDemander() {
+    Runnable next = demander.getAndSet(null);
+    if (next != null) {
+      next.run();
+    } else {
+      wanted.set(true);
     }
   }
 
   @Override
   public void cancel() {
-    source.fail(new CancellationException("the client's response ended"));
+    response.abort(new CancellationException("the client's response ended"));
   }
 }

@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.Response;
 import org.eclipse.jetty.client.Result;
@@ -16,7 +15,7 @@ import org.eclipse.jetty.io.Content;
  * One backend exchange on Jetty's client, as {@link JdkTransport} receives it on the JDK's: once
  * the head is in, an answer of up to {@link JdkTransport#STREAM_ABOVE_BYTES} (or a bodiless one) is
  * collected into an array and completes the call at its end; a larger one, or one of unknown
- * length, completes the call at once with a {@link BodyStream} fed from Jetty's content source. A
+ * length, completes the call at once with a {@link BodyStream} fed by Jetty's chunks. A
  * declared length past the payload limit fails the call before a byte is read.
  */
 final class JettyExchange implements Response.Listener {
@@ -24,6 +23,7 @@ final class JettyExchange implements Response.Listener {
   private final BackendRequest request;
   private final long maxBodyBytes;
   private BodyStream stream;
+  private JettyBodySource source;
   private ByteArrayOutputStream collected;
 
   JettyExchange(CompletableFuture<BackendResponse> answer, BackendRequest request, long maxBodyBytes) {
@@ -47,48 +47,46 @@ final class JettyExchange implements Response.Listener {
     } else if (bodiless || (declared >= 0 && declared <= JdkTransport.STREAM_ABOVE_BYTES)) {
       collected = new ByteArrayOutputStream(bodiless ? 0 : (int) declared);
     } else {
+      // streamed: the answer completes with its head, and the body follows as Jetty delivers it
       stream = new BodyStream(declared, maxBodyBytes, request.bodyIdleNanos());
+      source = new JettyBodySource(response, stream);
+      stream.onSubscribe(source);
+      if (!answer.complete(new BackendResponse(status, headers(response), stream))) {
+        // abandoned meanwhile (the route's timeout): nobody will read the body
+        stream.release();
+      }
     }
   }
 
   @Override
-  public void onContentSource(Response response, Content.Source source) {
+  public void onContent(Response response, Content.Chunk chunk, Runnable next) {
+    if (source != null) {
+      source.chunk(chunk, next);
+      return;
+    }
+    ByteBuffer bytes = chunk.getByteBuffer();
+    if (collected.size() + (long) bytes.remaining() > maxBodyBytes) {
+      response.abort(new BackendFailure("backend answer longer than the payload limit of " + maxBodyBytes
+          + " bytes", null));
+      return;
+    }
+    byte[] copy = new byte[bytes.remaining()];
+    bytes.get(copy);
+    collected.write(copy, 0, copy.length);
+    next.run();
+  }
+
+  @Override
+  public void onSuccess(Response response) {
     if (stream != null) {
-      stream.onSubscribe(new JettyBodySource(source, stream));
-      if (!answer.complete(new BackendResponse(response.getStatus(), headers(response), stream))) {
-        // abandoned meanwhile (the route's timeout): nobody will read the body
-        stream.release();
-      }
-    } else {
-      collect(source);
+      stream.onComplete();
     }
   }
 
-  private void collect(Content.Source source) {
-    while (true) {
-      Content.Chunk chunk = source.read();
-      if (chunk == null) {
-        source.demand(() -> collect(source));
-        return;
-      }
-      if (Content.Chunk.isFailure(chunk)) {
-        return; // onComplete reports it
-      }
-      ByteBuffer bytes = chunk.getByteBuffer();
-      if (collected.size() + (long) bytes.remaining() > maxBodyBytes) {
-        chunk.release();
-        source.fail(new BackendFailure("backend answer longer than the payload limit of " + maxBodyBytes + " bytes",
-            null));
-        return;
-      }
-      byte[] copy = new byte[bytes.remaining()];
-      bytes.get(copy);
-      collected.write(copy, 0, copy.length);
-      boolean last = chunk.isLast();
-      chunk.release();
-      if (last) {
-        return;
-      }
+  @Override
+  public void onFailure(Response response, Throwable failure) {
+    if (stream != null) {
+      stream.onError(BackendFailure.of(failure));
     }
   }
 
@@ -98,23 +96,11 @@ final class JettyExchange implements Response.Listener {
       Throwable failure = result.getFailure();
       answer.completeExceptionally(failure instanceof SocketTimeoutException
           && String.valueOf(failure.getMessage()).contains("onnect") ? new TimeoutException("connect timeout")
-          : failure instanceof BackendFailure ? failure : new BackendFailure(failure.toString(), failure));
+          : BackendFailure.of(failure));
       return;
     }
     Response response = result.getResponse();
     if (stream != null) {
-      if (!answer.isDone()) {
-        // a streamed answer whose body never came: an empty, ended stream
-        stream.onSubscribe(new Flow.Subscription() {
-          @Override
-          public void request(long n) {}
-
-          @Override
-          public void cancel() {}
-        });
-        stream.onComplete();
-        answer.complete(new BackendResponse(response.getStatus(), headers(response), stream));
-      }
       return;
     }
     answer.complete(new BackendResponse(response.getStatus(), headers(response),
