@@ -177,7 +177,16 @@ final class BodyStream implements HttpResponse.BodySubscriber<Object>, Flow.Publ
     int missed = 1;
     while (true) {
       if (!over) {
-        step();
+        try {
+          step();
+        } catch (RuntimeException | Error e) {
+          // a signal that threw (the client library's demand, a subscriber) must not wedge the
+          // drain: the stream fails, and the next pass tells the subscriber and lets the backend go
+          if (failure == null) {
+            failure = e;
+          }
+          pending.incrementAndGet();
+        }
       }
       missed = pending.addAndGet(-missed);
       if (missed == 0) {

@@ -22,6 +22,7 @@ final class JettyBodySource implements Flow.Subscription {
   private final BodyStream stream;
   private final AtomicReference<Runnable> demander = new AtomicReference<>();
   private final AtomicBoolean wanted = new AtomicBoolean();
+  private volatile boolean cancelled;
 
   JettyBodySource(Response response, BodyStream stream) {
     this.response = response;
@@ -31,7 +32,7 @@ final class JettyBodySource implements Flow.Subscription {
   /** One chunk from Jetty, with the way to ask for the next. */
   void chunk(Content.Chunk chunk, Runnable next) {
     ByteBuffer bytes = chunk.getByteBuffer();
-    if (!bytes.hasRemaining()) {
+    if (cancelled || !bytes.hasRemaining()) {
       next.run();
       return;
     }
@@ -63,6 +64,12 @@ final class JettyBodySource implements Flow.Subscription {
 
   @Override
   public void cancel() {
+    cancelled = true;
     response.abort(new CancellationException("the client's response ended"));
+    // a receiver waiting for our demand may act on the abort only once it runs again
+    Runnable next = demander.getAndSet(null);
+    if (next != null) {
+      next.run();
+    }
   }
 }
