@@ -58,22 +58,47 @@ final class JettyExchange implements Response.Listener {
     }
   }
 
+  /**
+   * A collected answer is read here in one loop, on Jetty's thread: going through a demand for
+   * every chunk (and for the end) costs a hand-off per request. A streamed one goes chunk by chunk
+   * through {@link #onContent}, at the pace the stream asks.
+   */
+  @Override
+  public void onContentSource(Response response, Content.Source content) {
+    if (source != null) {
+      Response.Listener.super.onContentSource(response, content);
+      return;
+    }
+    while (true) {
+      Content.Chunk chunk = content.read();
+      if (chunk == null) {
+        content.demand(() -> onContentSource(response, content));
+        return;
+      }
+      if (Content.Chunk.isFailure(chunk)) {
+        return; // onComplete reports it
+      }
+      ByteBuffer bytes = chunk.getByteBuffer();
+      if (collected.size() + (long) bytes.remaining() > maxBodyBytes) {
+        chunk.release();
+        response.abort(new BackendFailure("backend answer longer than the payload limit of " + maxBodyBytes
+            + " bytes", null));
+        return;
+      }
+      byte[] copy = new byte[bytes.remaining()];
+      bytes.get(copy);
+      collected.write(copy, 0, copy.length);
+      boolean last = chunk.isLast();
+      chunk.release();
+      if (last) {
+        return;
+      }
+    }
+  }
+
   @Override
   public void onContent(Response response, Content.Chunk chunk, Runnable next) {
-    if (source != null) {
-      source.chunk(chunk, next);
-      return;
-    }
-    ByteBuffer bytes = chunk.getByteBuffer();
-    if (collected.size() + (long) bytes.remaining() > maxBodyBytes) {
-      response.abort(new BackendFailure("backend answer longer than the payload limit of " + maxBodyBytes
-          + " bytes", null));
-      return;
-    }
-    byte[] copy = new byte[bytes.remaining()];
-    bytes.get(copy);
-    collected.write(copy, 0, copy.length);
-    next.run();
+    source.chunk(chunk, next);
   }
 
   @Override
