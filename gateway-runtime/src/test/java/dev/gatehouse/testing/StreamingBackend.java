@@ -138,8 +138,11 @@ public final class StreamingBackend implements AutoCloseable {
           return;
         }
       }
+      // the gateway closed the connection; the whole answer may have fitted in loopback's socket
+      // buffers before it gave up on it, so a write failing is not the only sign of a hang-up
+      hungUp.countDown();
     } catch (IOException e) {
-      // the gateway went away between requests
+      hungUp.countDown();
     }
   }
 
