@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +53,7 @@ final class HttpStep implements Step {
 
   private record ResponseMapping(String header, MappingSource source) {}
 
-  private record StatusRule(java.util.regex.Pattern pattern, int status) {}
+  private record StatusRule(Pattern pattern, int status) {}
 
   HttpStep(CompiledRoute route, HttpIntegration integration, BackendTransport transport, Resilience resilience) {
     this.route = route;
@@ -78,7 +79,7 @@ final class HttpStep implements Step {
     integration.responseParameters().forEach((target, source) -> responseMappings.add(
         new ResponseMapping(target.substring("method.response.header.".length()), MappingSource.compile(source))));
     integration.responseStatuses().forEach((pattern, status) ->
-        statusRules.add(new StatusRule(java.util.regex.Pattern.compile(pattern), status)));
+        statusRules.add(new StatusRule(Pattern.compile(pattern), status)));
   }
 
   @Override

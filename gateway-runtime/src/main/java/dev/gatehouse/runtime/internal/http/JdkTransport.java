@@ -20,15 +20,12 @@ import javax.net.ssl.SSLContext;
  * client gets the backend's 3xx as a proxy should pass it), and a direct executor, so completions
  * run on the client's selector thread instead of hopping to a pool.
  *
- * <p>An answer of up to {@link #STREAM_ABOVE_BYTES} is collected into an array; a larger one, or
+ * <p>An answer of up to {@link BackendTransport#STREAM_ABOVE_BYTES} is collected into an array; a larger one, or
  * one of unknown length (chunked, or delimited by the connection's close), is streamed through a
  * {@link BodyStream}, and the answer completes as soon as its head is in. Either way no more than
  * the payload limit is passed on.
  */
 final class JdkTransport implements BackendTransport {
-  /** Answers up to this size are collected; larger ones, and those of unknown length, streamed. */
-  static final long STREAM_ABOVE_BYTES = 64 * 1024;
-
   private final HttpClient client;
   private final long maxBodyBytes;
 
@@ -92,13 +89,15 @@ final class JdkTransport implements BackendTransport {
    * payload limit fails the call before a byte is read.
    */
   private HttpResponse.BodySubscriber<Object> bodyFor(HttpResponse.ResponseInfo info, BackendRequest request) {
-    int status = info.statusCode();
     long declared = contentLength(info.headers());
-    boolean bodiless = request.method().equals("HEAD") || status < 200 || status == 204 || status == 304;
-    if (bodiless || declared > maxBodyBytes || (declared >= 0 && declared <= STREAM_ABOVE_BYTES)) {
-      return new LimitedBody(maxBodyBytes, bodiless ? -1 : declared);
+    switch (BackendTransport.bodyMode(request.method(), info.statusCode(), declared, maxBodyBytes)) {
+      case STREAM:
+        return new BodyStream(declared, maxBodyBytes, request.bodyIdleNanos());
+      case TOO_LARGE:
+        return new LimitedBody(maxBodyBytes, declared); // fails before reading
+      default:
+        return new LimitedBody(maxBodyBytes, -1);
     }
-    return new BodyStream(declared, maxBodyBytes, request.bodyIdleNanos());
   }
 
   /** The Content-Length, or -1 when there is none or it is malformed (the client then fails the body). */

@@ -13,7 +13,7 @@ import org.eclipse.jetty.io.Content;
 
 /**
  * One backend exchange on Jetty's client, as {@link JdkTransport} receives it on the JDK's: once
- * the head is in, an answer of up to {@link JdkTransport#STREAM_ABOVE_BYTES} (or a bodiless one) is
+ * the head is in, an answer of up to {@link BackendTransport#STREAM_ABOVE_BYTES} (or a bodiless one) is
  * collected into an array and completes the call at its end; a larger one, or one of unknown
  * length, completes the call at once with a {@link BodyStream} fed by Jetty's chunks. A
  * declared length past the payload limit fails the call before a byte is read.
@@ -40,12 +40,14 @@ final class JettyExchange implements Response.Listener {
       return;
     }
     long declared = response.getHeaders().getLongField(HttpHeader.CONTENT_LENGTH);
-    boolean bodiless = request.method().equals("HEAD") || status == 204 || status == 304;
-    if (!bodiless && declared > maxBodyBytes) {
+    BackendTransport.BodyMode mode = BackendTransport.bodyMode(request.method(), status, declared, maxBodyBytes);
+    if (mode == BackendTransport.BodyMode.TOO_LARGE) {
       response.abort(new BackendFailure("backend declared " + declared + " bytes, past the payload limit of "
           + maxBodyBytes, null));
-    } else if (bodiless || (declared >= 0 && declared <= JdkTransport.STREAM_ABOVE_BYTES)) {
-      collected = new ByteArrayOutputStream(bodiless ? 0 : (int) declared);
+    } else if (mode == BackendTransport.BodyMode.COLLECT) {
+      // a HEAD answer declares the length of a body it does not send
+      collected = new ByteArrayOutputStream(declared >= 0 && declared <= BackendTransport.STREAM_ABOVE_BYTES
+          ? (int) declared : 0);
     } else {
       // streamed: the answer completes with its head, and the body follows as Jetty delivers it
       stream = new BodyStream(declared, maxBodyBytes, request.bodyIdleNanos());
