@@ -1,9 +1,9 @@
 package dev.gatehouse.runtime.internal.http;
 
 import dev.gatehouse.Headers;
-import java.io.ByteArrayOutputStream;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.client.Response;
@@ -24,7 +24,9 @@ final class JettyExchange implements Response.Listener {
   private final long maxBodyBytes;
   private BodyStream stream;
   private JettyBodySource source;
-  private ByteArrayOutputStream collected;
+  /** A collected body, sized by the declared length: the bytes are copied once, into it. */
+  private byte[] collected;
+  private int filled;
 
   JettyExchange(CompletableFuture<BackendResponse> answer, BackendRequest request, long maxBodyBytes) {
     this.answer = answer;
@@ -45,9 +47,9 @@ final class JettyExchange implements Response.Listener {
       response.abort(new BackendFailure("backend declared " + declared + " bytes, past the payload limit of "
           + maxBodyBytes, null));
     } else if (mode == BackendTransport.BodyMode.COLLECT) {
-      // a HEAD answer declares the length of a body it does not send
-      collected = new ByteArrayOutputStream(declared >= 0 && declared <= BackendTransport.STREAM_ABOVE_BYTES
-          ? (int) declared : 0);
+      // collected answers have a declared length, or none at all (a HEAD answer declares the length
+      // of a body it does not send)
+      collected = new byte[declared >= 0 && declared <= BackendTransport.STREAM_ABOVE_BYTES ? (int) declared : 0];
     } else {
       // streamed: the answer completes with its head, and the body follows as Jetty delivers it
       stream = new BodyStream(declared, maxBodyBytes, request.bodyIdleNanos());
@@ -81,15 +83,15 @@ final class JettyExchange implements Response.Listener {
         return; // onComplete reports it
       }
       ByteBuffer bytes = chunk.getByteBuffer();
-      if (collected.size() + (long) bytes.remaining() > maxBodyBytes) {
+      if (bytes.remaining() > collected.length - filled) {
         chunk.release();
-        response.abort(new BackendFailure("backend answer longer than the payload limit of " + maxBodyBytes
-            + " bytes", null));
+        response.abort(new BackendFailure("backend answer longer than its declared " + collected.length + " bytes",
+            null));
         return;
       }
-      byte[] copy = new byte[bytes.remaining()];
-      bytes.get(copy);
-      collected.write(copy, 0, copy.length);
+      int n = bytes.remaining();
+      bytes.get(collected, filled, n);
+      filled += n;
       boolean last = chunk.isLast();
       chunk.release();
       if (last) {
@@ -131,7 +133,7 @@ final class JettyExchange implements Response.Listener {
       return;
     }
     answer.complete(new BackendResponse(response.getStatus(), headers(response),
-        collected == null ? new byte[0] : collected.toByteArray()));
+        collected == null ? new byte[0] : filled == collected.length ? collected : Arrays.copyOf(collected, filled)));
   }
 
   private static Headers headers(Response response) {
