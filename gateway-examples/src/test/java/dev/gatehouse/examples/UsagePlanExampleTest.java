@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.Gateway;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The README's usage-plan example is this class, and it answers as its comments say. */
 class UsagePlanExampleTest {
-  private static final Path ROOT = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."));
 
   private final Gateway gateway = UsagePlanExample.petstore();
 
@@ -32,16 +29,9 @@ class UsagePlanExampleTest {
 
   @Test
   void readmeShowsTheExampleAsItIs() throws Exception {
-    String readme = Files.readString(ROOT.resolve("README.md"));
-    String source = Files.readString(ROOT.resolve(
-        "gateway-examples/src/main/java/dev/gatehouse/examples/UsagePlanExample.java"));
-    int section = readme.indexOf("## API keys, usage plans and throttling");
-    int start = readme.indexOf("```java\n", section) + "```java\n".length();
-    String shown = readme.substring(start, readme.indexOf("```", start));
-
-    assertThat(section).isPositive();
-    assertThat(source).isEqualTo("package dev.gatehouse.examples;\n\n" + shown);
+    assertThat(Readme.exampleWithoutPackage("UsagePlanExample")).isEqualTo(Readme.javaBlockAfter("## API keys, usage plans and throttling"));
   }
+
 
   @Test
   void answersAsItsCommentsSay() throws Exception {
