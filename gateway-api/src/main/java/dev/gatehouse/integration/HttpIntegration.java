@@ -85,12 +85,9 @@ public record HttpIntegration(String uri, boolean proxy, String method, Map<Stri
   /** The stage variables the URI template and the mappings read. */
   public List<String> stageVariables() {
     List<String> names = new ArrayList<>(UriTemplates.stageVariables(uri));
-    for (String source : requestParameters.values()) {
-      if (source != null && source.startsWith(HttpMappings.STAGE_VARIABLES)) {
-        names.add(source.substring(HttpMappings.STAGE_VARIABLES.length()));
-      }
-    }
-    for (String source : responseParameters.values()) {
+    List<String> sources = new ArrayList<>(requestParameters.values());
+    sources.addAll(responseParameters.values());
+    for (String source : sources) {
       if (source != null && source.startsWith(HttpMappings.STAGE_VARIABLES)) {
         names.add(source.substring(HttpMappings.STAGE_VARIABLES.length()));
       }
