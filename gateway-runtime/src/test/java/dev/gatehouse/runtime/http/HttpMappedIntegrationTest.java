@@ -387,4 +387,17 @@ class HttpMappedIntegrationTest {
         .hasMessage("restApi \"shop\" › route \"GET /x\": integration stage \"prod\" has no variable \"tier\""
             + " (expected: stage.variable(\"tier\", ...) for ${stageVariables.tier})");
   }
+
+  @Test
+  void aResponseMappingsStageVariableTheStageLacksFailsBuild() {
+    assertThatThrownBy(() -> Gateway.builder()
+        .restApi("shop", api -> api
+            .stage("prod", stage -> stage.variable("region", "eu-1"))
+            .route("GET /x", Integrations.httpMapped(backend.url() + "/x", http -> http
+                .responseParameter("method.response.header.x-region", "stageVariables.zone"))))
+        .definition())
+        .isInstanceOf(GatewayDefinitionException.class)
+        .hasMessage("restApi \"shop\" › route \"GET /x\": integration stage \"prod\" has no variable \"zone\""
+            + " (expected: stage.variable(\"zone\", ...) for ${stageVariables.zone})");
+  }
 }
