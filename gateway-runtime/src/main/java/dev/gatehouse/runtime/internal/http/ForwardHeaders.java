@@ -2,6 +2,7 @@ package dev.gatehouse.runtime.internal.http;
 
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.Headers;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -67,7 +68,8 @@ final class ForwardHeaders {
   /** The end-to-end fields of {@code headers} that are not {@code owned} here, with safe names and values. */
   private static Headers.Builder endToEnd(Headers headers, Set<String> owned) {
     Headers.Builder out = Headers.builder();
-    String connection = headers.all("Connection").isEmpty() ? null : String.join(",", headers.all("Connection"));
+    List<String> connectionFields = headers.all("Connection");
+    String connection = connectionFields.isEmpty() ? null : String.join(",", connectionFields);
     headers.forEach((name, value) -> {
       String lower = name.toLowerCase(Locale.ROOT);
       if (!HOP_BY_HOP.contains(lower) && !owned.contains(lower) && !namedBy(connection, lower)
