@@ -34,6 +34,7 @@ import java.util.function.Consumer;
  * @param authorizers the API's authorizers, in declaration order
  * @param defaultAuthorizer the authorizer of routes that name none, or {@code null}
  * @param apiKeySource where routes that require an API key find it
+ * @param webSocket a WebSocket API's settings; {@code null} for REST and HTTP APIs
  */
 public record ApiDefinition(
     String name,
@@ -45,7 +46,8 @@ public record ApiDefinition(
     boolean rateLimitHeaders,
     List<AuthorizerDefinition> authorizers,
     String defaultAuthorizer,
-    ApiKeySource apiKeySource) {
+    ApiKeySource apiKeySource,
+    WebSocketSettings webSocket) {
 
   public ApiDefinition {
     Objects.requireNonNull(name, "name");
@@ -56,12 +58,17 @@ public record ApiDefinition(
         : Collections.unmodifiableMap(new EnumMap<>(gatewayResponses));
     authorizers = List.copyOf(authorizers);
     Objects.requireNonNull(apiKeySource, "apiKeySource");
+    if ((type == ApiType.WEBSOCKET) != (webSocket != null)) {
+      throw new IllegalArgumentException(type.label() + " " + Problems.describe(name) + ": webSocket: " + webSocket
+          + " (expected: settings for a webSocketApi, none for other APIs)");
+    }
   }
 
   /** An API without rate-limit headers or authorizers. */
   public ApiDefinition(String name, ApiType type, List<StageDefinition> stages, List<RouteDefinition> routes,
       Map<GatewayResponseType, GatewayResponseOverride> gatewayResponses, boolean executeApiEndpoint) {
-    this(name, type, stages, routes, gatewayResponses, executeApiEndpoint, false, List.of(), null, ApiKeySource.HEADER);
+    this(name, type, stages, routes, gatewayResponses, executeApiEndpoint, false, List.of(), null, ApiKeySource.HEADER,
+        null);
   }
 
   /** The authorizer of this name, or {@code null}. */
@@ -74,8 +81,14 @@ public record ApiDefinition(
     return null;
   }
 
-  /** The authorizer guarding {@code route}: its own, else the API's default; {@code null} for none. */
+  /**
+   * The authorizer guarding {@code route}: its own, else the API's default; {@code null} for none.
+   * In a WebSocket API only {@code $connect} has one, as in AWS: it guards the whole connection.
+   */
   public AuthorizerDefinition authorizerOf(RouteDefinition route) {
+    if (type == ApiType.WEBSOCKET && !RouteKey.CONNECT.equals(route.key().selectionKey())) {
+      return null;
+    }
     String name = route.authorizer() != null ? route.authorizer() : defaultAuthorizer;
     return name == null || RouteDefinition.NO_AUTHORIZER.equals(name) ? null : authorizer(name);
   }
@@ -109,6 +122,9 @@ public record ApiDefinition(
     builder.authorizers.addAll(authorizers);
     builder.defaultAuthorizer = defaultAuthorizer;
     builder.apiKeySource = apiKeySource;
+    if (webSocket != null) {
+      builder.webSocket = WebSocketSettings.Builder.of(webSocket);
+    }
     return builder;
   }
 
@@ -145,6 +161,7 @@ public record ApiDefinition(
     private final List<AuthorizerDefinition> authorizers = new ArrayList<>();
     private String defaultAuthorizer;
     private ApiKeySource apiKeySource = ApiKeySource.HEADER;
+    private WebSocketSettings.Builder webSocket = new WebSocketSettings.Builder();
 
     Builder(ApiType type, String name) {
       this.type = Objects.requireNonNull(type, "type");
@@ -242,6 +259,59 @@ public record ApiDefinition(
     }
 
     /**
+     * A WebSocket API's route selection expression, evaluated over each message's JSON body:
+     * {@code $request.body.action}, {@code ${request.body.service}/${request.body.action}}; see
+     * {@link dev.gatehouse.websocket.RouteSelectionExpression}. Required for a {@code webSocketApi}.
+     */
+    public Builder routeSelectionExpression(String expression) {
+      webSocket.routeSelectionExpression = expression;
+      webSocket.touched = true;
+      return this;
+    }
+
+    /** Closes a WebSocket connection whose client sent nothing for this long; 10 minutes by default. */
+    public Builder idleTimeout(java.time.Duration timeout) {
+      webSocket.idleTimeout = timeout;
+      webSocket.touched = true;
+      return this;
+    }
+
+    /** Closes a WebSocket connection this long after it opened; 2 hours by default. */
+    public Builder maxConnectionDuration(java.time.Duration duration) {
+      webSocket.maxConnectionDuration = duration;
+      webSocket.touched = true;
+      return this;
+    }
+
+    /** The largest WebSocket message in either direction; 128 KB by default. */
+    public Builder maxMessageBytes(int bytes) {
+      webSocket.maxMessageBytes = bytes;
+      webSocket.touched = true;
+      return this;
+    }
+
+    /** How much may wait for a slow WebSocket client before sends to it fail; 1 MiB by default. */
+    public Builder sendBufferBytes(long bytes) {
+      webSocket.sendBufferBytes = bytes;
+      webSocket.touched = true;
+      return this;
+    }
+
+    /** Gives each WebSocket connection its own bucket for the messages it sends. */
+    public Builder messageThrottle(double rateLimit, long burstLimit) {
+      webSocket.messageThrottle = new Throttle(rateLimit, burstLimit);
+      webSocket.touched = true;
+      return this;
+    }
+
+    /** Serves the HTTP {@code @connections} endpoint to callers {@code guard} allows; off by default. */
+    public Builder connectionsEndpoint(dev.gatehouse.websocket.ConnectionsGuard guard) {
+      webSocket.connectionsEndpoint = guard;
+      webSocket.touched = true;
+      return this;
+    }
+
+    /**
      * Builds the API.
      *
      * @throws GatewayDefinitionException naming each broken rule
@@ -264,13 +334,25 @@ public record ApiDefinition(
       responses.forEach((t, b) -> overrides.put(t, b.collect(problems.under("gatewayResponse " + t))));
       checkRouteThrottles(builtStages, builtRoutes, problems);
       checkAuthorizers(builtRoutes, problems);
+      WebSocketSettings settings = null;
+      if (type == ApiType.WEBSOCKET) {
+        settings = webSocket.collect(problems);
+        WebSocketRoutes.check(builtRoutes, problems);
+      } else {
+        if (webSocket.touched) {
+          problems.add("WebSocket settings: set (expected: none on a " + type.label()
+              + "; route selection and connection limits belong to webSocketApi)");
+        }
+        WebSocketRoutes.checkNone(builtRoutes, problems);
+      }
       for (RouteDefinition route : builtRoutes) {
         Problems here = problems.under("route " + Problems.describe(route.key().toString()));
         route.integration().problems(route.key(), builtStages).forEach(p -> here.add("integration " + p));
       }
       return new ApiDefinition(name == null ? "" : name, type, builtStages, builtRoutes, overrides,
           executeApiEndpoint, rateLimitHeaders, authorizers, defaultAuthorizer,
-          apiKeySource == null ? ApiKeySource.HEADER : apiKeySource);
+          apiKeySource == null ? ApiKeySource.HEADER : apiKeySource,
+          settings == null && type == ApiType.WEBSOCKET ? WebSocketSettings.Builder.UNUSABLE : settings);
     }
 
     /** Unique names, each authorizer's own problems, and every name a route or the default uses. */
@@ -336,7 +418,7 @@ public record ApiDefinition(
           here.add("name", stage.name(), "a stage name not declared before in this API");
           continue;
         }
-        if (type == ApiType.REST && StageDefinition.DEFAULT.equals(stage.name())) {
+        if (type != ApiType.HTTP && StageDefinition.DEFAULT.equals(stage.name())) {
           here.add("name", stage.name(), "a named stage; $default is for httpApi");
         }
         built.add(stage);
@@ -351,16 +433,29 @@ public record ApiDefinition(
       return built;
     }
 
+    /** A null format is reported by the integration itself. */
+    private void checkPayloadFormat(FunctionIntegration integration, Problems here) {
+      PayloadFormat format = integration.payloadFormat();
+      if (type == ApiType.REST && format == PayloadFormat.V2_0) {
+        here.add("integration", integration, "payload format 1.0 on a restApi");
+      } else if (type != ApiType.WEBSOCKET && format == PayloadFormat.WEBSOCKET) {
+        here.add("integration", integration, "payload format 1.0 or 2.0 on a " + type.label());
+      } else if (type == ApiType.WEBSOCKET && format != null && format != PayloadFormat.WEBSOCKET) {
+        here.add("integration", integration,
+            "Integrations.webSocketFunction(...) or asyncWebSocketFunction(...) on a webSocketApi");
+      }
+    }
+
     private List<RouteDefinition> collectRoutes(Problems problems) {
       List<RouteDefinition> built = new ArrayList<>();
       Map<String, String> shapes = new HashMap<>();
       for (RouteDefinition.Builder entry : routes) {
         Problems here = problems.under("route " + Problems.describe(entry.key()));
-        RouteDefinition route = entry.collect(here);
+        RouteDefinition route = entry.collect(here, type == ApiType.WEBSOCKET);
         if (route == null) {
           continue;
         }
-        String shape = route.key().isDefault() ? RouteKey.DEFAULT
+        String shape = route.key().isDefault() || route.key().isSelectionKey() ? route.key().toString()
             : route.key().method() + " " + route.key().path().shape();
         String earlier = shapes.putIfAbsent(shape, route.key().toString());
         if (earlier != null) {
@@ -368,9 +463,8 @@ public record ApiDefinition(
               ? "a route key not declared before in this API"
               : "a path not already matched by " + Problems.describe(earlier));
         }
-        if (type == ApiType.REST && route.integration() instanceof FunctionIntegration
-            && ((FunctionIntegration) route.integration()).payloadFormat() == PayloadFormat.V2_0) {
-          here.add("integration", route.integration(), "payload format 1.0 on a restApi");
+        if (route.integration() instanceof FunctionIntegration) {
+          checkPayloadFormat(((FunctionIntegration) route.integration()), here);
         }
         built.add(route);
       }

@@ -1,5 +1,7 @@
 package dev.gatehouse;
 
+import dev.gatehouse.websocket.WebSocketConnections;
+import dev.gatehouse.websocket.WebSocketUpgrade;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -26,6 +28,28 @@ public interface Gateway extends AutoCloseable {
    * completes normally, with a gateway response where the request could not be served.
    */
   CompletionStage<GatewayResponse> handle(GatewayRequest request);
+
+  /**
+   * Answers a WebSocket upgrade request (a {@code GET} with {@code Upgrade: websocket}): runs the
+   * {@code $connect} route of the WebSocket API at the request's URL and accepts or refuses. A
+   * transport calls it before it completes the handshake; see {@link WebSocketUpgrade}. Never
+   * blocks; the stage always completes normally.
+   *
+   * @throws UnsupportedOperationException if this gateway serves no WebSocket APIs (a test double, say)
+   */
+  default CompletionStage<WebSocketUpgrade> upgrade(GatewayRequest request) {
+    throw new UnsupportedOperationException(getClass().getName() + " serves no WebSocket APIs");
+  }
+
+  /**
+   * AWS's {@code @connections} for one WebSocket API stage, in process.
+   *
+   * @throws IllegalArgumentException if there is no such WebSocket API or stage
+   * @throws UnsupportedOperationException if this gateway serves no WebSocket APIs
+   */
+  default WebSocketConnections connections(String api, String stage) {
+    throw new UnsupportedOperationException(getClass().getName() + " serves no WebSocket APIs");
+  }
 
   /** The payload limit; adapters stop reading a body past it and pass the request on refused. */
   long maxRequestBodyBytes();

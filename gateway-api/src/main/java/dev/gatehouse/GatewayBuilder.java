@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import dev.gatehouse.spi.ApiKeyStore;
+import dev.gatehouse.spi.ConnectionRegistry;
 import dev.gatehouse.spi.GatewayEngine;
 import dev.gatehouse.spi.RateLimitStore;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ public final class GatewayBuilder {
   private Throttle accountThrottle = Throttle.ACCOUNT_DEFAULT;
   private RateLimitStore rateLimitStore;
   private ApiKeyStore apiKeyStore;
+  private ConnectionRegistry connectionRegistry;
 
   GatewayBuilder() {}
 
@@ -40,6 +42,22 @@ public final class GatewayBuilder {
   /** Declares an HTTP API (payload format 2.0; 404 {@code Not Found} for no route; {@code $default} stage). */
   public GatewayBuilder httpApi(String name, Consumer<ApiDefinition.Builder> configure) {
     return declare(ApiType.HTTP, name, configure);
+  }
+
+  /**
+   * Declares a WebSocket API: messages routed by a route selection expression, {@code $connect} and
+   * {@code $disconnect} routes, and {@code @connections} to send to clients.
+   *
+   * <pre>{@code
+   * Gateway.builder().webSocketApi("chat", ws -> ws
+   *     .stage("prod")
+   *     .routeSelectionExpression("$request.body.action")
+   *     .route("$connect", Integrations.webSocketFunction(Chat::connect))
+   *     .route("sendMessage", Integrations.webSocketFunction(Chat::send)))
+   * }</pre>
+   */
+  public GatewayBuilder webSocketApi(String name, Consumer<ApiDefinition.Builder> configure) {
+    return declare(ApiType.WEBSOCKET, name, configure);
   }
 
   /** Adds a prebuilt API; it is checked again with the rest of the definition. */
@@ -99,6 +117,15 @@ public final class GatewayBuilder {
   }
 
   /**
+   * Where WebSocket connections are known across instances, so {@code @connections} reaches a
+   * client connected to another one; this instance's connections only, by default.
+   */
+  public GatewayBuilder connectionRegistry(ConnectionRegistry registry) {
+    this.connectionRegistry = registry;
+    return this;
+  }
+
+  /**
    * Checks everything and returns the immutable definition without starting anything.
    *
    * @throws GatewayDefinitionException listing every problem, one per line
@@ -121,7 +148,7 @@ public final class GatewayBuilder {
     accountThrottle.check(problems, "accountThrottle");
     List<UsagePlanDefinition> plans = UsagePlans.collect(usagePlans, built, problems);
     GatewayDefinition definition = new GatewayDefinition(built, mappings, maxRequestBodyBytes, handlerExecutor,
-        plans, accountThrottle, rateLimitStore, apiKeyStore);
+        plans, accountThrottle, rateLimitStore, apiKeyStore, connectionRegistry);
     checkUrls(definition, problems);
     UsagePlans.checkKeys(definition, problems);
     problems.throwIfAny();

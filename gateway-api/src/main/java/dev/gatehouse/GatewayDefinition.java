@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import dev.gatehouse.spi.ApiKeyStore;
+import dev.gatehouse.spi.ConnectionRegistry;
 import dev.gatehouse.spi.RateLimitStore;
 import java.util.List;
 import java.util.Objects;
@@ -22,6 +23,8 @@ import java.util.concurrent.Executor;
  * @param rateLimitStore where buckets and quota counters live, or {@code null} for the runtime's
  *     in-process default
  * @param apiKeyStore where API keys live, or {@code null} for the runtime's in-memory default
+ * @param connectionRegistry where WebSocket connections are known across instances, or {@code null}
+ *     for the runtime's default, which knows this instance's only
  */
 public record GatewayDefinition(
     List<ApiDefinition> apis,
@@ -31,7 +34,8 @@ public record GatewayDefinition(
     List<UsagePlanDefinition> usagePlans,
     Throttle accountThrottle,
     RateLimitStore rateLimitStore,
-    ApiKeyStore apiKeyStore) {
+    ApiKeyStore apiKeyStore,
+    ConnectionRegistry connectionRegistry) {
 
   /** AWS's payload limit: 10 MB. */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 10L * 1024 * 1024;
@@ -47,7 +51,7 @@ public record GatewayDefinition(
   public GatewayDefinition(List<ApiDefinition> apis, List<BasePathMapping> basePathMappings,
       long maxRequestBodyBytes, Executor handlerExecutor) {
     this(apis, basePathMappings, maxRequestBodyBytes, handlerExecutor, List.of(), Throttle.ACCOUNT_DEFAULT,
-        null, null);
+        null, null, null);
   }
 
   /**
@@ -118,7 +122,7 @@ public record GatewayDefinition(
     usagePlans.forEach(builder::usagePlan);
     return builder.maxRequestBodyBytes(maxRequestBodyBytes).handlerExecutor(handlerExecutor)
         .accountThrottle(accountThrottle.rateLimit(), accountThrottle.burstLimit())
-        .rateLimitStore(rateLimitStore).apiKeyStore(apiKeyStore);
+        .rateLimitStore(rateLimitStore).apiKeyStore(apiKeyStore).connectionRegistry(connectionRegistry);
   }
 
   /** The API of this name, or {@code null}. */

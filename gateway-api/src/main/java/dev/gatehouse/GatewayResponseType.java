@@ -5,10 +5,11 @@ package dev.gatehouse;
  * codes and messages. An API may override any of them (or the {@code DEFAULT_4XX} and
  * {@code DEFAULT_5XX} families) with {@code api.gatewayResponse(type, r -> ...)}.
  *
- * <p>Three types are Gatehouse's own, for answers AWS gives without a named type: {@link #BAD_REQUEST}
+ * <p>Four types are Gatehouse's own, for answers AWS gives without a named type: {@link #BAD_REQUEST}
  * (a request the gateway cannot parse), {@link #BAD_GATEWAY} (a function integration that threw or
- * returned a malformed response, which AWS answers with 502 "Internal server error") and
- * {@link #INTEGRATION_CIRCUIT_OPEN} (a backend its circuit breaker keeps requests from).
+ * returned a malformed response, which AWS answers with 502 "Internal server error"),
+ * {@link #INTEGRATION_CIRCUIT_OPEN} (a backend its circuit breaker keeps requests from) and
+ * {@link #FORBIDDEN} (AWS's {@code Forbidden} for a WebSocket message no route takes).
  */
 public enum GatewayResponseType {
   ACCESS_DENIED(403, "User is not authorized to access this resource", "AccessDeniedException"),
@@ -20,6 +21,8 @@ public enum GatewayResponseType {
   DEFAULT_4XX(0, "", ""),
   DEFAULT_5XX(0, "", ""),
   EXPIRED_TOKEN(403, "The security token included in the request is expired", "ExpiredTokenException"),
+  /** Gatehouse's: a WebSocket message no route takes, or a plain HTTP request at a WebSocket API's URL. */
+  FORBIDDEN(403, "Forbidden", "ForbiddenException"),
   /** Gatehouse's: the integration's circuit breaker is open, so the backend was not called. */
   INTEGRATION_CIRCUIT_OPEN(503, "Service Unavailable", "ServiceUnavailableException"),
   INTEGRATION_FAILURE(504, "Internal server error", "InternalServerErrorException"),

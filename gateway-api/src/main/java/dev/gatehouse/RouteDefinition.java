@@ -20,9 +20,11 @@ import java.util.Objects;
  * @param authorizer the name of the API's authorizer guarding this route; {@code null} for the API's
  *     default authorizer (if any); {@link #NO_AUTHORIZER} for none even where the API has a default
  * @param scopes OAuth scopes of which a JWT must carry at least one; empty for no scope check
+ * @param routeResponse for a WebSocket route, whether the integration's answer is sent back to the
+ *     caller (AWS's route response, which makes the route two-way)
  */
 public record RouteDefinition(RouteKey key, Integration integration, Duration timeout, boolean apiKeyRequired,
-    String authorizer, List<String> scopes) {
+    String authorizer, List<String> scopes, boolean routeResponse) {
   /** The authorizer name that opts a route out of its API's default authorizer, as AWS's {@code NONE}. */
   public static final String NO_AUTHORIZER = "NONE";
 
@@ -38,7 +40,13 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
 
   /** A route with the given timeout, no API key required and the API's default authorizer. */
   public RouteDefinition(RouteKey key, Integration integration, Duration timeout) {
-    this(key, integration, timeout, false, null, List.of());
+    this(key, integration, timeout, false, null, List.of(), false);
+  }
+
+  /** A REST or HTTP API's route. */
+  public RouteDefinition(RouteKey key, Integration integration, Duration timeout, boolean apiKeyRequired,
+      String authorizer, List<String> scopes) {
+    this(key, integration, timeout, apiKeyRequired, authorizer, scopes, false);
   }
 
   /** Starts a standalone route definition, for use with {@code api.route(definition)}. */
@@ -51,6 +59,7 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     builder.apiKeyRequired = apiKeyRequired;
     builder.authorizer = authorizer;
     builder.scopes.addAll(scopes);
+    builder.routeResponse = routeResponse;
     return builder;
   }
 
@@ -62,6 +71,7 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     private boolean apiKeyRequired;
     private String authorizer;
     private final List<String> scopes = new ArrayList<>();
+    private boolean routeResponse;
 
     Builder(String key, Integration integration) {
       this.key = key;
@@ -102,6 +112,16 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     }
 
     /**
+     * Sends the integration's answer back to the WebSocket client that sent the message (AWS's
+     * route response): the body of a function's or backend's answer becomes one message, text or
+     * binary as the answer's body is. Without it a route is one-way and answers only with errors.
+     */
+    public Builder routeResponse() {
+      this.routeResponse = true;
+      return this;
+    }
+
+    /**
      * Builds the route.
      *
      * @throws GatewayDefinitionException naming each broken rule
@@ -118,9 +138,13 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     }
 
     RouteDefinition collect(Problems problems) {
+      return collect(problems, false);
+    }
+
+    RouteDefinition collect(Problems problems, boolean webSocket) {
       RouteKey parsed = null;
       try {
-        parsed = RouteKey.parse(key);
+        parsed = webSocket ? RouteKey.parseWebSocket(key) : RouteKey.parse(key);
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
       }
@@ -141,7 +165,7 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
         }
       }
       return new RouteDefinition(parsed, integration, timeout, apiKeyRequired, authorizer,
-          scopes.stream().filter(Objects::nonNull).toList());
+          scopes.stream().filter(Objects::nonNull).toList(), routeResponse);
     }
   }
 }

@@ -88,7 +88,7 @@ class IntegrationDefinitionErrorsTest {
   @Test
   void functionPayloadFormat_null() {
     assertProblems(petstore(api -> api.route("GET /pets", new FunctionIntegration(null, V1))),
-        "restApi \"petstore\" › route \"GET /pets\": integration payloadFormat: null (expected: V1_0 or V2_0)");
+        "restApi \"petstore\" › route \"GET /pets\": integration payloadFormat: null (expected: V1_0, V2_0 or WEBSOCKET)");
   }
 
   @Test

@@ -9,20 +9,22 @@ import java.util.List;
  *
  * @param payloadFormat the event and response format
  * @param handler one of {@link ProxyFunction}, {@link ProxyFunctionV2}, {@link AsyncProxyFunction},
- *     {@link AsyncProxyFunctionV2}, matching {@code payloadFormat}
+ *     {@link AsyncProxyFunctionV2}, {@link WebSocketFunction}, {@link AsyncWebSocketFunction},
+ *     matching {@code payloadFormat}
  */
 public record FunctionIntegration(PayloadFormat payloadFormat, Object handler) implements Integration {
 
   /** Whether the handler blocks and so runs on the handler executor. */
   public boolean blocking() {
-    return handler instanceof ProxyFunction || handler instanceof ProxyFunctionV2;
+    return handler instanceof ProxyFunction || handler instanceof ProxyFunctionV2
+        || handler instanceof WebSocketFunction;
   }
 
   @Override
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     if (payloadFormat == null) {
-      problems.add("payloadFormat: null (expected: V1_0 or V2_0)");
+      problems.add("payloadFormat: null (expected: V1_0, V2_0 or WEBSOCKET)");
     }
     if (handler == null) {
       problems.add("handler: null (expected: a function)");
@@ -34,6 +36,10 @@ public record FunctionIntegration(PayloadFormat payloadFormat, Object handler) i
         || handler instanceof AsyncProxyFunctionV2)) {
       problems.add("handler: " + kind(handler)
           + " (expected: ProxyFunctionV2 or AsyncProxyFunctionV2 for payload format 2.0)");
+    } else if (payloadFormat == PayloadFormat.WEBSOCKET && !(handler instanceof WebSocketFunction
+        || handler instanceof AsyncWebSocketFunction)) {
+      problems.add("handler: " + kind(handler)
+          + " (expected: WebSocketFunction or AsyncWebSocketFunction for WebSocket events)");
     }
     return problems;
   }
@@ -47,7 +53,7 @@ public record FunctionIntegration(PayloadFormat payloadFormat, Object handler) i
   /** The handler interface a handler implements, or its class: lambdas' class names say nothing. */
   private static String kind(Object handler) {
     for (Class<?> type : List.of(ProxyFunction.class, AsyncProxyFunction.class, ProxyFunctionV2.class,
-        AsyncProxyFunctionV2.class)) {
+        AsyncProxyFunctionV2.class, WebSocketFunction.class, AsyncWebSocketFunction.class)) {
       if (type.isInstance(handler)) {
         return type.getSimpleName();
       }

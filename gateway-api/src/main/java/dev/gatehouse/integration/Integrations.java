@@ -35,6 +35,16 @@ public final class Integrations {
     return new FunctionIntegration(PayloadFormat.V2_0, handler);
   }
 
+  /** A blocking WebSocket route handler, run on the handler executor. WebSocket APIs only. */
+  public static FunctionIntegration webSocketFunction(WebSocketFunction handler) {
+    return new FunctionIntegration(PayloadFormat.WEBSOCKET, handler);
+  }
+
+  /** A non-blocking WebSocket route handler, called on the transport's thread. WebSocket APIs only. */
+  public static FunctionIntegration asyncWebSocketFunction(AsyncWebSocketFunction handler) {
+    return new FunctionIntegration(PayloadFormat.WEBSOCKET, handler);
+  }
+
   /** A mock that answers with a status and no body. */
   public static MockIntegration mock(int status) {
     return new MockIntegration(status, Headers.empty(), "", null);
