@@ -126,7 +126,7 @@ public record HttpIntegration(String uri, boolean proxy, String method, Map<Stri
   @Override
   public List<String> problems(RouteKey route, List<StageDefinition> stages) {
     List<String> problems = new ArrayList<>();
-    List<String> routeParameters = route.isDefault() ? List.of() : route.path().parameterNames();
+    List<String> routeParameters = route.path() == null ? List.of() : route.path().parameterNames();
     for (String name : UriTemplates.parameters(uri)) {
       boolean mapped = requestParameters.containsKey("integration.request.path." + name);
       if (!mapped && !routeParameters.contains(name)) {

@@ -21,4 +21,10 @@ public interface WebSocketConnections {
 
   /** Closes the connection (status 1000); its {@code $disconnect} route runs as for any close. */
   CompletionStage<Void> delete(String connectionId);
+
+  /**
+   * Messages the gateway refused to send since it started, in every API, because a client was not
+   * reading and its send buffer was full.
+   */
+  long refusedSends();
 }

@@ -19,6 +19,9 @@ import dev.gatehouse.runtime.internal.pipeline.Deployment;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.response.GatewayResponses;
 import dev.gatehouse.runtime.internal.response.ResponseFinisher;
+import dev.gatehouse.runtime.internal.websocket.WebSocketRuntime;
+import dev.gatehouse.websocket.WebSocketConnections;
+import dev.gatehouse.websocket.WebSocketUpgrade;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,6 +48,7 @@ final class DefaultGateway implements Gateway {
   private final HttpIntegrations http;
   private final ApiKeys apiKeys;
   private final AtomicReference<Deployment> current = new AtomicReference<>();
+  private final WebSocketRuntime webSockets;
   private ExecutorService ownExecutor;
 
   DefaultGateway(GatewayDefinition definition, Clock clock) {
@@ -53,6 +57,7 @@ final class DefaultGateway implements Gateway {
     this.authorizers = new AuthorizerRuntime(clock);
     this.http = new HttpIntegrations(clock);
     this.apiKeys = new GatewayApiKeys(this::definition, limits);
+    this.webSockets = new WebSocketRuntime(clock, current::get, limits, definition.connectionRegistry());
     current.set(deploy(definition));
   }
 
@@ -76,6 +81,30 @@ final class DefaultGateway implements Gateway {
         answer.handle((response, error) -> finish(ex, response, error)).toCompletableFuture();
     finished.thenAccept(response -> AccessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000));
     return finished;
+  }
+
+  @Override
+  public CompletionStage<WebSocketUpgrade> upgrade(GatewayRequest request) {
+    Objects.requireNonNull(request, "request");
+    long started = System.nanoTime();
+    Deployment deployment = current.get();
+    Exchange ex = deployment.exchange(request, clock.millis(), RequestIds.requestId());
+    CompletionStage<GatewayResponse> answer;
+    try {
+      answer = deployment.upgradeEntry().proceed(ex);
+    } catch (Throwable t) {
+      answer = CompletableFuture.failedFuture(t);
+    }
+    return answer.handle((response, error) -> {
+      GatewayResponse finished = finish(ex, response, error);
+      AccessLog.record(ex, finished, (System.nanoTime() - started) / 1_000_000);
+      return webSockets.decide(ex, finished);
+    });
+  }
+
+  @Override
+  public WebSocketConnections connections(String api, String stage) {
+    return webSockets.connections(api, stage);
   }
 
   private static boolean isReady(CompletableFuture<?> answer) {
@@ -137,7 +166,7 @@ final class DefaultGateway implements Gateway {
     http.deploying();
     Deployment deployment = new Deployment(definition,
         route -> IntegrationSteps.create(route, executor, http, maxBodyBytes), limits,
-        route -> authorizers.stepFor(route, executor));
+        route -> authorizers.stepFor(route, executor), webSockets.steps());
     Deployment previous = current.get();
     http.deployed(previous == null ? Duration.ZERO : longestTimeout(previous.definition()));
     return deployment;
@@ -160,6 +189,7 @@ final class DefaultGateway implements Gateway {
     if (ownExecutor != null) {
       ownExecutor.shutdown();
     }
+    webSockets.close();
     authorizers.close();
     http.close();
   }

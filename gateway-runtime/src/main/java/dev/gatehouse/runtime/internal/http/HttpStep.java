@@ -63,7 +63,7 @@ final class HttpStep implements Step {
     for (StageDefinition stage : route.api().definition().stages()) {
       plans.put(stage.name(), StagePlan.create(route, stage, integration, resilience));
     }
-    if (!route.definition().key().isDefault()) {
+    if (route.definition().key().path() != null) {
       for (PathTemplate.Segment segment : route.definition().key().path().segments()) {
         if (segment.kind() == PathTemplate.Segment.Kind.GREEDY) {
           greedy.add(segment.value());

@@ -5,12 +5,15 @@ import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.event.ProxyEventV1;
 import dev.gatehouse.event.ProxyEventV2;
 import dev.gatehouse.event.ProxyResponseV1;
+import dev.gatehouse.event.WebSocketEvent;
+import dev.gatehouse.integration.AsyncWebSocketFunction;
 import dev.gatehouse.integration.AsyncProxyFunction;
 import dev.gatehouse.integration.AsyncProxyFunctionV2;
 import dev.gatehouse.integration.FunctionIntegration;
 import dev.gatehouse.integration.PayloadFormat;
 import dev.gatehouse.integration.ProxyFunction;
 import dev.gatehouse.integration.ProxyFunctionV2;
+import dev.gatehouse.integration.WebSocketFunction;
 import dev.gatehouse.runtime.internal.pipeline.CompiledRoute;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.pipeline.Step;
@@ -48,7 +51,7 @@ final class FunctionStep implements Step {
 
   @Override
   public CompletionStage<GatewayResponse> apply(Exchange ex, Next next) {
-    Object event = integration.payloadFormat() == PayloadFormat.V1_0 ? EventsV1.build(ex) : EventsV2.build(ex);
+    Object event = event(ex);
     CompletableFuture<Object> result;
     try {
       result = invoke(event);
@@ -61,6 +64,17 @@ final class FunctionStep implements Step {
       return CompletableFuture.completedFuture(answer(ex, result.getNow(null), null));
     }
     return Timeouts.within(result, timeoutNanos).handle((value, error) -> answer(ex, value, error));
+  }
+
+  private Object event(Exchange ex) {
+    switch (integration.payloadFormat()) {
+      case V1_0:
+        return EventsV1.build(ex);
+      case V2_0:
+        return EventsV2.build(ex);
+      default:
+        return EventsWebSocket.build(ex);
+    }
   }
 
   /**
@@ -77,11 +91,19 @@ final class FunctionStep implements Step {
       ProxyFunctionV2 function = (ProxyFunctionV2) handler;
       return CompletableFuture.supplyAsync(() -> call(() -> function.handle((ProxyEventV2) event)), executor);
     }
+    if (handler instanceof WebSocketFunction) {
+      WebSocketFunction function = (WebSocketFunction) handler;
+      return CompletableFuture.supplyAsync(() -> call(() -> function.handle((WebSocketEvent) event)), executor);
+    }
     CompletionStage<?> stage;
     try {
-      stage = handler instanceof AsyncProxyFunction
-          ? ((AsyncProxyFunction) handler).handle((ProxyEventV1) event)
-          : ((AsyncProxyFunctionV2) handler).handle((ProxyEventV2) event);
+      if (handler instanceof AsyncProxyFunction) {
+        stage = ((AsyncProxyFunction) handler).handle((ProxyEventV1) event);
+      } else if (handler instanceof AsyncProxyFunctionV2) {
+        stage = ((AsyncProxyFunctionV2) handler).handle((ProxyEventV2) event);
+      } else {
+        stage = ((AsyncWebSocketFunction) handler).handle((WebSocketEvent) event);
+      }
     } catch (Throwable t) {
       return CompletableFuture.failedFuture(t);
     }
@@ -111,9 +133,7 @@ final class FunctionStep implements Step {
     Throwable cause = unwrap(error);
     if (cause == null) {
       try {
-        return integration.payloadFormat() == PayloadFormat.V1_0
-            ? ResponsesV1.translate((ProxyResponseV1) value, ex.requestId())
-            : ResponsesV2.translate(value, ex.requestId());
+        return translate(value, ex.requestId());
       } catch (MalformedResponseException | ClassCastException e) {
         cause = e;
       }
@@ -130,6 +150,19 @@ final class FunctionStep implements Step {
       LOG.error("{}: function failed, answering 502 (request {})", route.label(), ex.requestId(), cause);
     }
     return responses(ex).get(GatewayResponseType.BAD_GATEWAY);
+  }
+
+  private GatewayResponse translate(Object value, String requestId) throws MalformedResponseException {
+    switch (integration.payloadFormat()) {
+      case V1_0:
+        return ResponsesV1.translate((ProxyResponseV1) value, requestId);
+      case V2_0:
+        return ResponsesV2.translate(value, requestId);
+      default:
+        // AWS lets a WebSocket function return nothing: the event was handled
+        return value == null ? GatewayResponse.builder(200).build()
+            : ResponsesV1.translate((ProxyResponseV1) value, requestId);
+    }
   }
 
   private static GatewayResponses responses(Exchange ex) {

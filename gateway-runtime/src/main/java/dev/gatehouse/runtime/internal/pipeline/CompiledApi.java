@@ -1,12 +1,14 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
 import dev.gatehouse.ApiDefinition;
+import dev.gatehouse.ApiType;
 import dev.gatehouse.RouteDefinition;
 import dev.gatehouse.RouteKey;
 import dev.gatehouse.runtime.internal.response.GatewayResponses;
 import dev.gatehouse.runtime.internal.routing.RouteTable;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,8 @@ public final class CompiledApi {
   private final GatewayResponses responses;
   private final List<CompiledRoute> routes = new ArrayList<>();
   private final RouteTable<CompiledRoute> table;
+  /** A WebSocket API's routes by key; empty for the others, whose requests the table routes. */
+  private final Map<String, CompiledRoute> byKey = new HashMap<>();
 
   CompiledApi(ApiDefinition definition) {
     this.definition = definition;
@@ -24,7 +28,11 @@ public final class CompiledApi {
     for (RouteDefinition route : definition.routes()) {
       CompiledRoute compiled = new CompiledRoute(this, route);
       routes.add(compiled);
-      entries.add(new AbstractMap.SimpleImmutableEntry<>(route.key(), compiled));
+      if (definition.type() == ApiType.WEBSOCKET) {
+        byKey.put(route.key().toString(), compiled);
+      } else {
+        entries.add(new AbstractMap.SimpleImmutableEntry<>(route.key(), compiled));
+      }
     }
     this.table = RouteTable.of(entries);
   }
@@ -35,6 +43,11 @@ public final class CompiledApi {
 
   public GatewayResponses responses() {
     return responses;
+  }
+
+  /** A WebSocket API's route with this key ({@code $connect}, {@code sendMessage}), or {@code null}. */
+  public CompiledRoute route(String key) {
+    return byKey.get(key);
   }
 
   List<CompiledRoute> routes() {

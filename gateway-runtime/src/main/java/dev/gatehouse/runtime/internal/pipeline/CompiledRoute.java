@@ -1,6 +1,8 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
+import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.RouteDefinition;
+import java.util.concurrent.CompletionStage;
 
 /**
  * A route ready to serve: its definition, the names its parameters bind to, and its own chain of
@@ -19,7 +21,7 @@ public final class CompiledRoute {
     this.definition = definition;
     this.routeKey = definition.key().toString();
     this.parameterNames =
-        definition.key().isDefault() ? new Object[0] : definition.key().path().parameterNames().toArray();
+        definition.key().path() == null ? new Object[0] : definition.key().path().parameterNames().toArray();
   }
 
   public CompiledApi api() {
@@ -35,9 +37,14 @@ public final class CompiledRoute {
     return routeKey;
   }
 
-  /** The template, such as {@code /pets/{id}}; {@code null} for {@code $default}. */
+  /** The template, such as {@code /pets/{id}}; {@code null} for {@code $default} and WebSocket routes. */
   public String resourceTemplate() {
-    return definition.key().isDefault() ? null : definition.key().path().text();
+    return definition.key().path() == null ? null : definition.key().path().text();
+  }
+
+  /** Runs the route's own steps (guards, then the integration) for an exchange routed to it. */
+  public CompletionStage<GatewayResponse> run(Exchange ex) {
+    return chain.proceed(ex);
   }
 
   Object[] parameterNames() {

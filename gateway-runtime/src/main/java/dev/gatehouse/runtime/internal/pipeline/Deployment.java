@@ -26,6 +26,7 @@ public final class Deployment {
   private final GatewayResponses unmatched;
   private final ApiType unmatchedType;
   private final Step.Next entry;
+  private final Step.Next upgradeEntry;
 
   /** Where the first path segment leads. */
   record Target(CompiledApi api, StageDefinition stage, int segments) {}
@@ -52,6 +53,12 @@ public final class Deployment {
    */
   public Deployment(GatewayDefinition definition, Function<CompiledRoute, Step> integrations, Limits limits,
       Function<CompiledRoute, Step> authorizers) {
+    this(definition, integrations, limits, authorizers, WebSocketSteps.NONE);
+  }
+
+  /** As above, with the WebSocket runtime's steps for WebSocket APIs. */
+  public Deployment(GatewayDefinition definition, Function<CompiledRoute, Step> integrations, Limits limits,
+      Function<CompiledRoute, Step> authorizers, WebSocketSteps webSockets) {
     this.definition = definition;
     limits.deploying(definition);
     Target rootTarget = null;
@@ -86,7 +93,8 @@ public final class Deployment {
     CompiledApi only = apis.size() == 1 ? apis.values().iterator().next() : null;
     this.unmatched = only != null ? only.responses() : GatewayResponses.defaults();
     this.unmatchedType = only != null ? only.definition().type() : ApiType.REST;
-    this.entry = Pipeline.gateway();
+    this.entry = Pipeline.gateway(webSockets);
+    this.upgradeEntry = Pipeline.upgrade(webSockets);
   }
 
   private static Step noAuthorizer(CompiledRoute route) {
@@ -108,6 +116,16 @@ public final class Deployment {
   /** The steps every request starts with. */
   public Step.Next entry() {
     return entry;
+  }
+
+  /** The steps every upgrade request starts with. */
+  public Step.Next upgradeEntry() {
+    return upgradeEntry;
+  }
+
+  /** The compiled API of this name, or {@code null}. */
+  public CompiledApi api(String name) {
+    return apis.get(name);
   }
 
   /** The responses for a request that reached no API. */

@@ -5,6 +5,7 @@ import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.RequestContext;
 import dev.gatehouse.StageDefinition;
 import dev.gatehouse.UsagePlanDefinition;
+import dev.gatehouse.runtime.internal.RequestContexts;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +32,8 @@ public final class Exchange {
   private ApiKey apiKey;
   private UsagePlanDefinition usagePlan;
   private String usageIdentifierKey;
+  private Object webSocket;
+  private boolean integrationAnswered;
 
   Exchange(GatewayRequest request, long receivedAtMillis, String requestId, Deployment deployment) {
     this.request = request;
@@ -129,6 +132,37 @@ public final class Exchange {
   /** The API key value a function authorizer answered with, or {@code null}. */
   public String usageIdentifierKey() {
     return usageIdentifierKey;
+  }
+
+  /**
+   * Routes a WebSocket event: the connection's API and stage, the route the event takes ({@code null}
+   * for a connect without a {@code $connect} route), and what
+   * the WebSocket runtime needs to build its event ({@code call}, read back with {@link #webSocket()}).
+   */
+  public void routeWebSocket(CompiledApi api, StageDefinition stage, CompiledRoute route, Object call) {
+    this.api = api;
+    this.stage = stage;
+    this.segments = List.of(stage.name());
+    this.path = "/" + stage.name();
+    this.stageSegments = 1;
+    this.route = route;
+    this.webSocket = call;
+    String key = route != null ? route.routeKey() : dev.gatehouse.RouteKey.CONNECT;
+    this.context = RequestContexts.create(this, key, key);
+  }
+
+  /** What {@link #routeWebSocket} attached; {@code null} for an HTTP request. */
+  public Object webSocket() {
+    return webSocket;
+  }
+
+  /** Whether the route's integration answered, rather than a guard before it. */
+  public boolean integrationAnswered() {
+    return integrationAnswered;
+  }
+
+  void markIntegrationAnswered() {
+    this.integrationAnswered = true;
   }
 
   void target(CompiledApi api, StageDefinition stage, List<String> segments, String path, int stageSegments) {

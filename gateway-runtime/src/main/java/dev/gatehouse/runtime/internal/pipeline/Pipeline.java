@@ -34,8 +34,15 @@ public final class Pipeline {
   private Pipeline() {}
 
   /** The gateway-level steps, ending in the matched route's chain. */
-  static Step.Next gateway() {
-    return Chain.of(List.of(new TargetStep(), new LimitsStep(), new RouteStep()), Pipeline::toRoute);
+  static Step.Next gateway(WebSocketSteps webSockets) {
+    return Chain.of(List.of(new TargetStep(), new LimitsStep(), webSockets.requests(), new RouteStep()),
+        Pipeline::toRoute);
+  }
+
+  /** The steps of an upgrade request: a WebSocket API's {@code $connect}, else as any request. */
+  static Step.Next upgrade(WebSocketSteps webSockets) {
+    return Chain.of(List.of(new TargetStep(), new LimitsStep(), webSockets.connect(), new RouteStep()),
+        Pipeline::toRoute);
   }
 
   /** A route's steps: its guards, then its integration. */
@@ -53,7 +60,15 @@ public final class Pipeline {
       steps.add(new ApiKeyStep(limits.apiKeys(definition), definition, true));
     }
     steps.add(new ThrottleStep(route, definition, limits));
-    steps.add(integration);
+    if (route.api().definition().type() == dev.gatehouse.ApiType.WEBSOCKET) {
+      // a WebSocket message answers its caller only with what the integration said
+      steps.add((ex, next) -> integration.apply(ex, next).thenApply(response -> {
+        ex.markIntegrationAnswered();
+        return response;
+      }));
+    } else {
+      steps.add(integration);
+    }
     return Chain.of(steps, UNANSWERED);
   }
 

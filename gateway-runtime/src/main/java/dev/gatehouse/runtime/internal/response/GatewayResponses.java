@@ -44,6 +44,16 @@ public final class GatewayResponses {
     return responses.get(type);
   }
 
+  /** Whether {@code response} is one of these gateway responses rather than an integration's answer. */
+  public boolean isOwn(GatewayResponse response) {
+    for (GatewayResponse own : responses.values()) {
+      if (own == response) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static GatewayResponse build(
       GatewayResponseType type, GatewayResponseOverride own, GatewayResponseOverride family) {
     int status = type.defaultStatus();

@@ -1,0 +1,122 @@
+package dev.gatehouse.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.Gateway;
+import dev.gatehouse.GatewayRequest;
+import dev.gatehouse.websocket.WebSocketChannel;
+import dev.gatehouse.websocket.WebSocketSession;
+import dev.gatehouse.websocket.WebSocketUpgrade;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A WebSocket transport in memory, for tests of the engine's side of the SPI: it records what the
+ * gateway sends and reports closes back as a real transport does. The real transports (the JDK
+ * server's, the servlet container's) are tested with real clients on loopback.
+ */
+public final class MemoryChannel implements WebSocketChannel {
+  private final BlockingQueue<Object> sent = new LinkedBlockingQueue<>();
+  private final CompletableFuture<String> closedWith = new CompletableFuture<>();
+  private volatile long buffered;
+  private volatile WebSocketSession session;
+
+  /** Upgrades {@code request} and opens the connection; fails the test if the upgrade is refused. */
+  public static MemoryChannel connect(Gateway gateway, GatewayRequest request) throws Exception {
+    WebSocketUpgrade upgrade = gateway.upgrade(request).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    assertThat(upgrade.isAccepted()).as("upgrade accepted, refusal: %s",
+        upgrade.isAccepted() ? null : upgrade.refusal().bodyAsString()).isTrue();
+    MemoryChannel channel = new MemoryChannel();
+    channel.session = upgrade.open(channel);
+    return channel;
+  }
+
+  /** The client sends a text message. */
+  public void receive(String text) {
+    session.onText(text);
+  }
+
+  /** The client sends a binary message. */
+  public void receive(byte[] data) {
+    session.onBinary(ByteBuffer.wrap(data));
+  }
+
+  /** The client closes the connection. */
+  public void clientCloses(int code, String reason) {
+    session.onClose(code, reason);
+  }
+
+  /** Pretends this many bytes wait for the client, as when it stops reading. */
+  public void buffered(long bytes) {
+    this.buffered = bytes;
+  }
+
+  /** The next message the gateway sent: a {@code String} or a {@code byte[]}. */
+  public Object next() throws InterruptedException {
+    Object message = sent.poll(10, TimeUnit.SECONDS);
+    assertThat(message).as("a message from the gateway within 10 s").isNotNull();
+    return message;
+  }
+
+  public String nextText() throws InterruptedException {
+    Object message = next();
+    assertThat(message).isInstanceOf(String.class);
+    return (String) message;
+  }
+
+  /** Whether the gateway sends nothing more within {@code millis}. */
+  public boolean quietFor(long millis) throws InterruptedException {
+    return sent.poll(millis, TimeUnit.MILLISECONDS) == null;
+  }
+
+  /** {@code "code reason"} of the close the gateway started, once it did. */
+  public String closedWith() throws Exception {
+    return closedWith.get(10, TimeUnit.SECONDS);
+  }
+
+  public boolean isClosed() {
+    return closedWith.isDone();
+  }
+
+  @Override
+  public CompletionStage<Void> sendText(String text) {
+    if (closedWith.isDone()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("closed"));
+    }
+    sent.add(text);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public CompletionStage<Void> sendBinary(ByteBuffer data) {
+    if (closedWith.isDone()) {
+      return CompletableFuture.failedFuture(new IllegalStateException("closed"));
+    }
+    byte[] bytes = new byte[data.remaining()];
+    data.get(bytes);
+    sent.add(bytes);
+    return CompletableFuture.completedFuture(null);
+  }
+
+  @Override
+  public long bufferedBytes() {
+    return buffered;
+  }
+
+  @Override
+  public void close(int statusCode, String reason) {
+    if (closedWith.complete(statusCode + " " + reason)) {
+      session.onClose(statusCode, reason);
+    }
+  }
+
+  /** A text message as bytes, for comparisons. */
+  public static byte[] utf8(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+}
