@@ -1,5 +1,6 @@
 package dev.gatehouse.runtime.internal.auth;
 
+import dev.gatehouse.ApiType;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.routing.PathDecoder;
 
@@ -17,8 +18,14 @@ final class MethodArns {
 
   private MethodArns() {}
 
-  /** The ARN of this request: API name, stage, method, and the decoded path after the stage. */
+  /**
+   * The ARN of this request: API name, stage, method, and the decoded path after the stage; for a
+   * WebSocket API, as AWS writes it there, API name, stage and route key ({@code .../prod/$connect}).
+   */
   static String of(Exchange ex) {
+    if (ex.api().definition().type() == ApiType.WEBSOCKET) {
+      return PREFIX + ex.api().definition().name() + "/" + ex.stage().name() + "/" + ex.route().routeKey();
+    }
     String path = PathDecoder.after(ex.path(), ex.segments(), ex.stageSegments());
     return PREFIX + ex.api().definition().name() + "/" + ex.stage().name() + "/" + ex.request().method()
         + (path.isEmpty() ? "/" : path);

@@ -3,9 +3,11 @@ package dev.gatehouse.runtime.internal.pipeline;
 import dev.gatehouse.ApiKey;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.RequestContext;
+import dev.gatehouse.RouteKey;
 import dev.gatehouse.StageDefinition;
 import dev.gatehouse.UsagePlanDefinition;
 import dev.gatehouse.runtime.internal.RequestContexts;
+import dev.gatehouse.runtime.internal.routing.QueryParser;
 import java.util.List;
 import java.util.Map;
 
@@ -147,7 +149,13 @@ public final class Exchange {
     this.stageSegments = 1;
     this.route = route;
     this.webSocket = call;
-    String key = route != null ? route.routeKey() : dev.gatehouse.RouteKey.CONNECT;
+    try {
+      // authorizers and events read the upgrade's query from here
+      this.query = QueryParser.parse(request.rawQuery());
+    } catch (QueryParser.MalformedQueryException e) {
+      this.query = Map.of();
+    }
+    String key = route != null ? route.routeKey() : RouteKey.CONNECT;
     this.context = RequestContexts.create(this, key, key);
   }
 

@@ -1,6 +1,7 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
 import dev.gatehouse.ApiKeySource;
+import dev.gatehouse.ApiType;
 import dev.gatehouse.GatewayDefinition;
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.runtime.internal.limits.ApiKeyStep;
@@ -60,7 +61,7 @@ public final class Pipeline {
       steps.add(new ApiKeyStep(limits.apiKeys(definition), definition, true));
     }
     steps.add(new ThrottleStep(route, definition, limits));
-    if (route.api().definition().type() == dev.gatehouse.ApiType.WEBSOCKET) {
+    if (route.api().definition().type() == ApiType.WEBSOCKET) {
       // a WebSocket message answers its caller only with what the integration said
       steps.add((ex, next) -> integration.apply(ex, next).thenApply(response -> {
         ex.markIntegrationAnswered();

@@ -1,8 +1,10 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
 import dev.gatehouse.ApiType;
+import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What a deployment asks of the WebSocket runtime, which outlives it: an answer to HTTP requests
@@ -16,7 +18,7 @@ public record WebSocketSteps(Step requests, Step connect) {
   /** For a gateway that serves no WebSocket APIs: their URLs answer 403 {@code Forbidden}. */
   public static final WebSocketSteps NONE = new WebSocketSteps(WebSocketSteps::forbidden, WebSocketSteps::forbidden);
 
-  private static java.util.concurrent.CompletionStage<dev.gatehouse.GatewayResponse> forbidden(Exchange ex,
+  private static CompletionStage<GatewayResponse> forbidden(Exchange ex,
       Step.Next next) {
     if (ex.api().definition().type() != ApiType.WEBSOCKET) {
       return next.proceed(ex);

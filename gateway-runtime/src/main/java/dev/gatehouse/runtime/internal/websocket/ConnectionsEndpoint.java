@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,7 +80,7 @@ final class ConnectionsEndpoint implements Step {
   }
 
   private static <T> CompletionStage<GatewayResponse> answer(CompletionStage<T> call,
-      java.util.function.Function<T, GatewayResponse> success) {
+      Function<T, GatewayResponse> success) {
     return call.handle((value, error) -> error == null ? success.apply(value) : failure(error));
   }
 
