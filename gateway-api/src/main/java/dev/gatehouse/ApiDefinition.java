@@ -332,8 +332,8 @@ public record ApiDefinition(
       List<RouteDefinition> builtRoutes = collectRoutes(problems);
       Map<GatewayResponseType, GatewayResponseOverride> overrides = new EnumMap<>(GatewayResponseType.class);
       responses.forEach((t, b) -> overrides.put(t, b.collect(problems.under("gatewayResponse " + t))));
-      checkRouteThrottles(builtStages, builtRoutes, problems);
-      checkAuthorizers(builtRoutes, problems);
+      ApiChecks.routeThrottles(builtStages, builtRoutes, problems);
+      ApiChecks.authorizers(authorizers, defaultAuthorizer, apiKeySource, builtRoutes, problems);
       WebSocketSettings settings = null;
       if (type == ApiType.WEBSOCKET) {
         settings = webSocket.collect(problems);
@@ -353,56 +353,6 @@ public record ApiDefinition(
           executeApiEndpoint, rateLimitHeaders, authorizers, defaultAuthorizer,
           apiKeySource == null ? ApiKeySource.HEADER : apiKeySource,
           settings == null && type == ApiType.WEBSOCKET ? WebSocketSettings.Builder.UNUSABLE : settings);
-    }
-
-    /** Unique names, each authorizer's own problems, and every name a route or the default uses. */
-    private void checkAuthorizers(List<RouteDefinition> routes, Problems problems) {
-      Map<String, AuthorizerDefinition> byName = new HashMap<>();
-      for (AuthorizerDefinition authorizer : authorizers) {
-        Problems here = problems.under("authorizer " + Problems.describe(authorizer.name()));
-        here.checkId("name", authorizer.name());
-        authorizer.problems().forEach(here::add);
-        if (byName.putIfAbsent(authorizer.name(), authorizer) != null) {
-          here.add("name", authorizer.name(), "an authorizer name not declared before in this API");
-        }
-      }
-      List<String> names = authorizers.stream().map(AuthorizerDefinition::name).toList();
-      if (defaultAuthorizer != null && !byName.containsKey(defaultAuthorizer)) {
-        problems.add("defaultAuthorizer", defaultAuthorizer, "one of " + names);
-      }
-      for (RouteDefinition route : routes) {
-        Problems here = problems.under("route " + Problems.describe(route.key().toString()));
-        String name = route.authorizer() != null ? route.authorizer() : defaultAuthorizer;
-        if (route.authorizer() != null && !RouteDefinition.NO_AUTHORIZER.equals(route.authorizer())
-            && !byName.containsKey(route.authorizer())) {
-          here.add("authorizer", route.authorizer(), "one of " + names + " or noAuthorizer()");
-          continue;
-        }
-        AuthorizerDefinition authorizer = name == null ? null : byName.get(name);
-        if (!route.scopes().isEmpty() && (authorizer == null || !authorizer.checksScopes())) {
-          here.add("scopes", route.scopes(), "a JWT authorizer on the route to check them");
-        }
-        if (route.apiKeyRequired() && apiKeySource == ApiKeySource.AUTHORIZER
-            && !(authorizer instanceof FunctionAuthorizer)) {
-          // the key would come from an answer no authorizer gives: every request would be refused
-          here.add("apiKeyRequired: true (expected: a function authorizer on the route, whose usageIdentifierKey"
-              + " is the key, since the API's apiKeySource is AUTHORIZER)");
-        }
-      }
-    }
-
-    private static void checkRouteThrottles(List<StageDefinition> stages, List<RouteDefinition> routes,
-        Problems problems) {
-      Set<String> keys = new HashSet<>();
-      routes.forEach(route -> keys.add(route.key().toString()));
-      for (StageDefinition stage : stages) {
-        for (String key : stage.routeThrottles().keySet()) {
-          if (!keys.contains(key)) {
-            problems.under("stage " + Problems.describe(stage.name()))
-                .add("throttle route", key, "a route key of this API: " + keys.stream().sorted().toList());
-          }
-        }
-      }
     }
 
     private List<StageDefinition> collectStages(Problems problems) {
