@@ -91,7 +91,7 @@ final class GatewayWebSocketServer extends WebSocketServer {
       return response;
     }
     if (upgrade.maxMessageBytes() > maxMessageBytes && ceilingWarned.compareAndSet(false, true)) {
-      log.warn("The WebSocket API at {} accepts messages of {} bytes, but this server closes any message past "
+      log.warn("The WebSocket API that accepted {} takes messages of {} bytes, but this server closes any message past "
           + "its ceiling of {} bytes with 1009; raise JdkWebSocketServer's maxMessageBytes", description,
           upgrade.maxMessageBytes(), maxMessageBytes);
     }
