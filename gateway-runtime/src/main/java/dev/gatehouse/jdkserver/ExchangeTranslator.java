@@ -38,7 +38,11 @@ final class ExchangeTranslator {
    * {@code /apiary}, {@code /%61pi} or {@code /api%2Fx}).
    */
   String pathAfterMount(HttpExchange exchange) {
-    String raw = exchange.getRequestURI().getRawPath();
+    return pathAfterMount(exchange.getRequestURI().getRawPath(), mountPath);
+  }
+
+  /** As {@link #pathAfterMount(HttpExchange)}, for a raw path from any server. */
+  static String pathAfterMount(String raw, String mountPath) {
     if (raw == null || !raw.startsWith("/") || !raw.startsWith(mountPath)) {
       return null;
     }

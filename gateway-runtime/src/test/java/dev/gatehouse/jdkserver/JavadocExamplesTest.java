@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.Gateway;
+import dev.gatehouse.testing.EchoWebSocketGateway;
 import dev.gatehouse.testing.RecordingGateway;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,6 +40,26 @@ class JavadocExamplesTest {
     } finally {
       server.stop(0);
       ((ExecutorService) server.getExecutor()).shutdownNow();
+    }
+  }
+
+  @Test
+  void jdkWebSocketServerClassExample() throws Exception {
+    Gateway gateway = new EchoWebSocketGateway();
+
+    // --- begin JdkWebSocketServer class Javadoc
+    JdkWebSocketServer webSockets = JdkWebSocketServer.builder(new InetSocketAddress("127.0.0.1", 0), "/", gateway)
+        .maxMessageBytes(256 * 1024)
+        .start();
+    URI chat = URI.create("ws://127.0.0.1:" + webSockets.port() + "/prod");
+    // --- end
+
+    try {
+      JdkWebSocketClient client = JdkWebSocketClient.connect(chat);
+      client.webSocket().sendText("hi", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(client.takeMessage()).isEqualTo("hi");
+    } finally {
+      webSockets.close();
     }
   }
 }
