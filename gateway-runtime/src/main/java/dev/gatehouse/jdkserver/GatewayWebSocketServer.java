@@ -6,6 +6,7 @@ import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.websocket.WebSocketUpgrade;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedSelectorException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -67,9 +68,16 @@ final class GatewayWebSocketServer extends WebSocketServer {
    * not answer the close, and of those still in their handshake, open.
    */
   void shutdown(Duration timeout) throws InterruptedException {
+    // stop() closes the connections while its selector thread may already be closing the selector
+    // (seen with a thousand connections: ClosedSelectorException); closed first, they are not written to again
+    for (WebSocket connection : getConnections()) {
+      connection.close(CloseFrame.GOING_AWAY, GOING_AWAY);
+    }
     try {
       // at least 1 ms: Java-WebSocket joins its thread with this, and 0 would wait for ever
       stop((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())), GOING_AWAY);
+    } catch (ClosedSelectorException e) {
+      log.debug("the selector closed while connections were closing; closing the rest below", e);
     } finally {
       for (WebSocketImpl socket : factory.sockets) {
         socket.closeConnection(CloseFrame.GOING_AWAY, GOING_AWAY, false);
