@@ -89,6 +89,7 @@ public final class GatewayServlet extends HttpServlet {
 
   /** The servlet holds a live gateway, which a container has no reason to serialise. */
   private final transient Gateway gateway;
+  private final transient WebSocketUpgrades webSocketUpgrades;
 
   /**
    * A servlet serving {@code gateway}.
@@ -97,6 +98,7 @@ public final class GatewayServlet extends HttpServlet {
    */
   public GatewayServlet(Gateway gateway) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.webSocketUpgrades = new WebSocketUpgrades(gateway);
   }
 
   /**
@@ -113,11 +115,21 @@ public final class GatewayServlet extends HttpServlet {
       // the exchange's own dispatch: a streamed body failed after the response was committed
       throw aborted;
     }
+    if (request.getDispatcherType() == DispatcherType.ASYNC
+        && request.getAttribute(WebSocketUpgrades.DECIDED) instanceof WebSocketUpgrades.Decision decided) {
+      // the gateway decided an upgrade while the request was async; the handshake ends here
+      webSocketUpgrades.dispatched(decided, request, response);
+      return;
+    }
     if (!request.isAsyncSupported()) {
       throw new ServletException("servlet \"" + getServletName() + "\": async support is off"
           + " (expected: GatewayServlet and every filter in front of it registered with"
           + " setAsyncSupported(true))");
     }
-    AsyncExchange.start(gateway, request, response);
+    if (WebSocketUpgrades.isUpgrade(request)) {
+      webSocketUpgrades.start(request, response);
+    } else {
+      AsyncExchange.start(gateway, request, response);
+    }
   }
 }
