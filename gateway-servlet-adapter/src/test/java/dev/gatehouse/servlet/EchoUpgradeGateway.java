@@ -19,15 +19,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A gateway that only knows WebSocket upgrades, for the transport's tests until the real engine's
- * shared suite replaces it: {@code /prod} accepts and echoes every message ({@code "close-me"}
- * makes the server close with 1001), {@code /refuse} answers 403, {@code /later} waits for the test
- * to decide from its own thread, and any other HTTP request gets 404.
+ * shared suite replaces it: {@code /prod} accepts and echoes every message, {@code /refuse} answers
+ * 403, {@code /later} waits for the test to decide from its own thread, and any other HTTP request
+ * gets 404. Two messages are commands: {@code "close-me"} closes with 1001 and then tries to send,
+ * {@code "burst N"} sends N messages without waiting and then how many bytes stayed buffered.
  */
 final class EchoUpgradeGateway implements Gateway {
   static final int MAX_MESSAGE_BYTES = 128 * 1024;
   static final String SUBPROTOCOL = "chat.v2";
   static final String FORBIDDEN = "{\"message\":\"Forbidden\"}";
   static final String NOT_FOUND = "{\"message\":\"Not Found\"}";
+  /** A header every accepted handshake's 101 carries. */
+  static final String CONNECTION_HEADER = "X-Gateway-Connection";
 
   /** How a connection ended, as the transport reported it. */
   record Closed(int statusCode, String reason) {}
@@ -36,6 +39,7 @@ final class EchoUpgradeGateway implements Gateway {
   private final BlockingQueue<GatewayRequest> handled = new LinkedBlockingQueue<>();
   private final BlockingQueue<CompletableFuture<WebSocketUpgrade>> undecided = new LinkedBlockingQueue<>();
   private final BlockingQueue<String> abandoned = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Throwable> sendsAfterClose = new LinkedBlockingQueue<>();
   private volatile GatewayDefinition definition =
       new GatewayDefinition(List.of(), List.of(), GatewayDefinition.DEFAULT_MAX_REQUEST_BODY_BYTES, null);
 
@@ -87,8 +91,22 @@ final class EchoUpgradeGateway implements Gateway {
     return handled.poll(10, TimeUnit.SECONDS);
   }
 
+  /** The path of the next upgrade the transport abandoned, or {@code null} after ten seconds. */
+  String nextAbandoned() throws InterruptedException {
+    return abandoned.poll(10, TimeUnit.SECONDS);
+  }
+
+  /** How the next send after {@code "close-me"} failed; fails when it did not within ten seconds. */
+  Throwable nextSendAfterClose() throws InterruptedException {
+    Throwable failure = sendsAfterClose.poll(10, TimeUnit.SECONDS);
+    if (failure == null) {
+      throw new AssertionError("no send after close failed");
+    }
+    return failure;
+  }
+
   private WebSocketUpgrade accept(GatewayRequest request) {
-    Headers.Builder headers = Headers.builder();
+    Headers.Builder headers = Headers.builder().add(CONNECTION_HEADER, "connection-1");
     String offered = request == null ? null : request.headers().first("Sec-WebSocket-Protocol");
     if (offered != null && List.of(offered.split("\\s*,\\s*")).contains(SUBPROTOCOL)) {
       headers.add("Sec-WebSocket-Protocol", SUBPROTOCOL);
@@ -109,6 +127,18 @@ final class EchoUpgradeGateway implements Gateway {
     public void onText(String message) {
       if (message.equals("close-me")) {
         channel.close(1001, "going away");
+        channel.sendText("too late").whenComplete((ignored, failure) -> {
+          if (failure != null) {
+            sendsAfterClose.add(failure);
+          }
+        });
+      } else if (message.startsWith("burst ")) {
+        int count = Integer.parseInt(message.substring("burst ".length()));
+        CompletableFuture<?>[] sends = new CompletableFuture<?>[count];
+        for (int i = 0; i < count; i++) {
+          sends[i] = channel.sendText("burst message " + i).toCompletableFuture();
+        }
+        CompletableFuture.allOf(sends).thenRun(() -> channel.sendText("buffered " + channel.bufferedBytes()));
       } else {
         channel.sendText(message);
       }

@@ -1,9 +1,13 @@
 package dev.gatehouse.servlet;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.gatehouse.websocket.ConnectionException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -126,6 +130,7 @@ public abstract class WebSocketContract extends GatewayInContainer {
 
     assertThat(listener.next()).isEqualTo(new RecordingListener.Close(1001, "going away"));
     assertThat(gateway.nextClose().statusCode()).isEqualTo(1001);
+    assertThat(gateway.nextSendAfterClose()).isInstanceOf(ConnectionException.class);
   }
 
   @Test
@@ -181,6 +186,41 @@ public abstract class WebSocketContract extends GatewayInContainer {
   }
 
   @Test
+  void messagesTheServerSendsBackToBackAllArriveInOrderAndLeaveNothingBuffered() throws Exception {
+    RecordingListener listener = new RecordingListener();
+    WebSocket client = connect(serveWebSocket() + "/prod", listener);
+
+    client.sendText("burst 200", true).get(10, TimeUnit.SECONDS);
+
+    for (int i = 0; i < 200; i++) {
+      assertThat(listener.next()).isEqualTo("burst message " + i);
+    }
+    assertThat(listener.next()).isEqualTo("buffered 0");
+  }
+
+  @Test
+  void acceptedHandshakeCarriesTheGatewaysResponseHeaders() throws Exception {
+    URI mount = container().webSocket().start(gateway, "/app", "/ws/*");
+
+    String head = handshakeHead(mount, "/app/ws/prod", "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+        + "Sec-WebSocket-Version: 13\r\n");
+
+    assertThat(head).startsWith("HTTP/1.1 101 ")
+        .containsIgnoringCase("Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=")
+        .containsIgnoringCase(EchoUpgradeGateway.CONNECTION_HEADER + ": connection-1");
+  }
+
+  @Test
+  void handshakeTheContainerRefusesAbandonsTheAcceptedUpgrade() throws Exception {
+    URI mount = container().webSocket().start(gateway, "/app", "/ws/*");
+
+    String head = handshakeHead(mount, "/app/ws/prod", "");
+
+    assertThat(head).doesNotStartWith("HTTP/1.1 101 ");
+    assertThat(gateway.nextAbandoned()).isEqualTo("/prod");
+  }
+
+  @Test
   void getWithoutUpgradeStillGoesToHandle() throws Exception {
     URI mount = container().webSocket().start(gateway, "/app", "/ws/*");
 
@@ -199,6 +239,25 @@ public abstract class WebSocketContract extends GatewayInContainer {
 
     assertThat(refused.getResponse().statusCode()).isEqualTo(501);
     assertThat(refused.getResponse().body()).asString().contains("WebSocket is not enabled");
+  }
+
+  /** Sends a handshake for {@code target} from a bare socket and reads the answer's head. */
+  private static String handshakeHead(URI mount, String target, String moreFields) throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", mount.getPort())) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+          + "Upgrade: websocket\r\nConnection: Upgrade\r\n" + moreFields + "\r\n").getBytes(ISO_8859_1));
+      InputStream in = socket.getInputStream();
+      StringBuilder head = new StringBuilder();
+      while (head.indexOf("\r\n\r\n") < 0) {
+        int b = in.read();
+        if (b < 0) {
+          break;
+        }
+        head.append((char) b);
+      }
+      return head.toString();
+    }
   }
 
   /** {@code length} bytes counting up, wrapping at 256. */
