@@ -121,7 +121,15 @@ final class WebSocketUpgrades {
   /** Carries out the decision left by {@link #start} in the dispatched request. */
   void dispatched(Decision decided, HttpServletRequest request, HttpServletResponse response) throws IOException {
     request.removeAttribute(DECIDED);
-    carryOut(serverContainer(request), request, response, decided);
+    ServerContainer container = serverContainer(request);
+    if (container == null) {
+      if (decided.upgrade() != null) {
+        decided.upgrade().abandon();
+      }
+      notEnabled(request, response, decided.request());
+      return;
+    }
+    carryOut(container, request, response, decided);
   }
 
   private void carryOut(ServerContainer container, HttpServletRequest request, HttpServletResponse response,

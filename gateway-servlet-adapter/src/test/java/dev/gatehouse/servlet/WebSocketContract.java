@@ -5,6 +5,8 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.testing.RecordingGateway;
 import dev.gatehouse.websocket.ConnectionException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -229,6 +231,19 @@ public abstract class WebSocketContract extends GatewayInContainer {
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(new String(response.body(), UTF_8)).isEqualTo(EchoUpgradeGateway.NOT_FOUND);
     assertThat(gateway.nextHandled().rawPath()).isEqualTo("/prod");
+  }
+
+  @Test
+  void gatewayWithoutWebSocketApisAnswersUpgradeRequestsAsPlainHttp() throws Exception {
+    try (RecordingGateway plain = new RecordingGateway()) {
+      plain.answer(GatewayResponse.builder(200).body("plain").build());
+      String uri = webSocketUri(container().webSocket().start(plain, "/app", "/ws/*"));
+
+      WebSocketHandshakeException refused = refusedHandshake(uri + "/prod");
+
+      assertThat(refused.getResponse().statusCode()).isEqualTo(200);
+      assertThat(plain.takeRequest().headers().first("Upgrade")).isEqualToIgnoringCase("websocket");
+    }
   }
 
   @Test
