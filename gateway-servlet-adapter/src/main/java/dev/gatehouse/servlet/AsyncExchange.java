@@ -58,17 +58,7 @@ final class AsyncExchange implements AsyncListener {
     boolean headRequest = "HEAD".equals(servletRequest.getMethod());
     if (ServletRequests.hasNoBody(servletRequest)) {
       GatewayRequest gatewayRequest = head.body(NO_BODY).build();
-      CompletionStage<GatewayResponse> answer = call(gateway, gatewayRequest);
-      GatewayResponse ready = readyAnswer(answer, servletResponse.getBufferSize());
-      if (ready != null) {
-        try {
-          ResponseWriter.writeBuffered(servletResponse, ready, headRequest);
-        } catch (IOException e) {
-          LOG.log(Level.DEBUG, "writing the response failed", e);
-        }
-        return;
-      }
-      begin(gateway, servletRequest, servletResponse, head, headRequest).respondWhenDone(gatewayRequest, answer);
+      answer(gateway, servletRequest, servletResponse, head, gatewayRequest, call(gateway, gatewayRequest));
       return;
     }
     AsyncExchange exchange = begin(gateway, servletRequest, servletResponse, head, headRequest);
@@ -81,6 +71,32 @@ final class AsyncExchange implements AsyncListener {
       ServletInputStream in = servletRequest.getInputStream();
       in.setReadListener(new BodyReader(in, limit, declared, exchange));
     }
+  }
+
+  /**
+   * Writes {@code answer}, the gateway's answer to {@code gatewayRequest}, a request without a body:
+   * from the calling thread when it is ready and fits the response buffer, otherwise asynchronously
+   * when it comes. A failed stage is answered with 500, as for any request.
+   */
+  static void answer(Gateway gateway, HttpServletRequest servletRequest, HttpServletResponse servletResponse,
+      GatewayRequest gatewayRequest, CompletionStage<GatewayResponse> answer) {
+    answer(gateway, servletRequest, servletResponse, null, gatewayRequest, answer);
+  }
+
+  private static void answer(Gateway gateway, HttpServletRequest servletRequest,
+      HttpServletResponse servletResponse, GatewayRequest.Builder head, GatewayRequest gatewayRequest,
+      CompletionStage<GatewayResponse> answer) {
+    boolean headRequest = "HEAD".equals(servletRequest.getMethod());
+    GatewayResponse ready = readyAnswer(answer, servletResponse.getBufferSize());
+    if (ready != null) {
+      try {
+        ResponseWriter.writeBuffered(servletResponse, ready, headRequest);
+      } catch (IOException e) {
+        LOG.log(Level.DEBUG, "writing the response failed", e);
+      }
+      return;
+    }
+    begin(gateway, servletRequest, servletResponse, head, headRequest).respondWhenDone(gatewayRequest, answer);
   }
 
   private static AsyncExchange begin(Gateway gateway, HttpServletRequest servletRequest,

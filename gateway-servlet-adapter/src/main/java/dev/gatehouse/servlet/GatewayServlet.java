@@ -82,6 +82,31 @@ import java.util.Objects;
  * anyway, the client gets 500 {@code {"message":"Internal server error"}} and the failure is logged
  * through {@link System.Logger} under this class's name.
  *
+ * <p>WebSocket. A {@code GET} with {@code Upgrade: websocket} and {@code Connection: upgrade} goes to
+ * {@link Gateway#upgrade} instead, translated like any request. A refused upgrade is answered with
+ * the gateway's response, like any answer. An accepted one is completed with the container's own
+ * Jakarta WebSocket 2.1 {@code ServerContainer#upgradeHttpToWebSocket}: no endpoint is registered
+ * up front, but WebSocket support must be on in the context, and the servlet's mapping must cover
+ * the WebSocket API's stage URL ({@code /api/*} covers {@code ws://host/app/api/prod}). Without
+ * WebSocket support, upgrades get 501 and the servlet logs once how to enable it:
+ *
+ * <pre>{@code
+ * // Jetty 12 (ee10), before server.start(); needs jetty-ee10-websocket-jakarta-server
+ * JakartaWebSocketServletContainerInitializer.configure(context, null);
+ *
+ * // Tomcat 11, before tomcat.start(); needs tomcat-embed-websocket
+ * app.addServletContainerInitializer(new WsSci(), null);
+ * }</pre>
+ *
+ * <p>No container thread waits while the gateway decides (its {@code $connect} route may call a
+ * backend): the request goes async and, once decided, is dispatched back to this servlet, which
+ * completes the handshake. The connection's endpoint delivers whole messages, closes with 1009 past
+ * the upgrade's message limit (counted in UTF-8 bytes for text), lets the gateway enforce the idle
+ * timeout (the container's is set a minute longer), and sends one message at a time from a queue, as
+ * Jakarta's async remote requires. A gateway that serves no WebSocket APIs (its {@code upgrade}
+ * throws {@link UnsupportedOperationException}) gets upgrade requests through {@link Gateway#handle}
+ * like any other.
+ *
  * <p>Thread-safe: one instance serves every request.
  */
 public final class GatewayServlet extends HttpServlet {
@@ -89,6 +114,7 @@ public final class GatewayServlet extends HttpServlet {
 
   /** The servlet holds a live gateway, which a container has no reason to serialise. */
   private final transient Gateway gateway;
+  private final transient WebSocketUpgrades webSocketUpgrades;
 
   /**
    * A servlet serving {@code gateway}.
@@ -97,6 +123,7 @@ public final class GatewayServlet extends HttpServlet {
    */
   public GatewayServlet(Gateway gateway) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.webSocketUpgrades = new WebSocketUpgrades(gateway);
   }
 
   /**
@@ -113,11 +140,21 @@ public final class GatewayServlet extends HttpServlet {
       // the exchange's own dispatch: a streamed body failed after the response was committed
       throw aborted;
     }
+    if (request.getDispatcherType() == DispatcherType.ASYNC
+        && request.getAttribute(WebSocketUpgrades.DECIDED) instanceof WebSocketUpgrades.Decision decided) {
+      // the gateway decided an upgrade while the request was async; the handshake ends here
+      webSocketUpgrades.dispatched(decided, request, response);
+      return;
+    }
     if (!request.isAsyncSupported()) {
       throw new ServletException("servlet \"" + getServletName() + "\": async support is off"
           + " (expected: GatewayServlet and every filter in front of it registered with"
           + " setAsyncSupported(true))");
     }
-    AsyncExchange.start(gateway, request, response);
+    if (WebSocketUpgrades.isUpgrade(request)) {
+      webSocketUpgrades.start(request, response);
+    } else {
+      AsyncExchange.start(gateway, request, response);
+    }
   }
 }

@@ -5,8 +5,11 @@
  * under a path mapping such as {@code /api/*}. The other classes here are package-private: the
  * raw-path computation, the non-blocking body reader and response writers (buffered and streamed
  * bodies), and the exchange that ties them to
- * {@link dev.gatehouse.Gateway#handle(dev.gatehouse.GatewayRequest)}. This module sees
- * only gateway-api and the servlet API; it works with any {@link dev.gatehouse.Gateway}.
+ * {@link dev.gatehouse.Gateway#handle(dev.gatehouse.GatewayRequest)}. WebSocket upgrades go to
+ * {@link dev.gatehouse.Gateway#upgrade(dev.gatehouse.GatewayRequest)} and, when accepted, to
+ * {@link dev.gatehouse.servlet.GatewayWebSocketEndpoint}, a Jakarta WebSocket endpoint created per
+ * connection (public only because Jetty requires it). This module sees only gateway-api, the servlet
+ * API and the Jakarta WebSocket 2.1 API; it works with any {@link dev.gatehouse.Gateway}.
  *
  * <p>Decisions, so that nobody has to rediscover them:
  * <ul>
@@ -22,6 +25,16 @@
  *       the connection on a throw after commit (Jetty's {@code sendError(-1)} would do it too, but
  *       only in Jetty). The head of a streamed answer is flushed before its body, so the response is
  *       always committed by then.
+ *   <li>WebSocket handshakes use {@code ServerContainer#upgradeHttpToWebSocket} (Jakarta WebSocket
+ *       2.1), not a deployed {@code @ServerEndpoint}: the gateway decides per request, after its
+ *       {@code $connect} route, which URL is a WebSocket API. The handshake is completed in an async
+ *       dispatch back to the servlet once the gateway has decided; Jetty 12 and Tomcat 11 both
+ *       upgrade a dispatched request, so no thread ever waits on the decision.
+ *   <li>The endpoint's sends are queued and written one at a time: Jakarta allows one outstanding
+ *       async send per session (Tomcat throws {@code TEXT_FULL_WRITING} on a second). A close is
+ *       queued behind the messages sent before it.
+ *   <li>A text message is limited in UTF-8 bytes, as the gateway's limit is, although Tomcat
+ *       counts its text buffer in chars.
  *   <li>Logging goes through {@link System.Logger}, to keep the module free of a logging API;
  *       SLF4J users route it with {@code slf4j-jdk-platform-logging}.
  * </ul>

@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 import org.apache.catalina.Context;
 import org.apache.catalina.Wrapper;
 import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.websocket.server.WsSci;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.junit.jupiter.api.Test;
 
@@ -66,18 +68,37 @@ class JavadocExamplesTest {
     // end
   }
 
-  @Test
-  void gatewayServletJavadocShowsTheCompiledExamples() throws IOException {
-    assertThat(javadocExample(SOURCES.resolve("GatewayServlet.java")))
-        .isEqualTo(String.join("\n\n", compiledExamples("GatewayServlet")));
+  static void jettyWebSocket(ServletContextHandler context) {
+    // example GatewayServlet-WebSocket
+    // Jetty 12 (ee10), before server.start(); needs jetty-ee10-websocket-jakarta-server
+    JakartaWebSocketServletContainerInitializer.configure(context, null);
+    // end
   }
 
-  /** The first {@code <pre>{@code ...}</pre>} block of a source file, without the comment's stars. */
-  private static String javadocExample(Path source) throws IOException {
+  static void tomcatWebSocket(Context app) {
+    // example GatewayServlet-WebSocket
+    // Tomcat 11, before tomcat.start(); needs tomcat-embed-websocket
+    app.addServletContainerInitializer(new WsSci(), null);
+    // end
+  }
+
+  @Test
+  void gatewayServletJavadocShowsTheCompiledExamples() throws IOException {
+    List<String> blocks = javadocExamples(SOURCES.resolve("GatewayServlet.java"));
+    assertThat(blocks).hasSize(2);
+    assertThat(blocks.get(0)).isEqualTo(String.join("\n\n", compiledExamples("GatewayServlet")));
+    assertThat(blocks.get(1)).isEqualTo(String.join("\n\n", compiledExamples("GatewayServlet-WebSocket")));
+  }
+
+  /** The {@code <pre>{@code ...}</pre>} blocks of a source file, in order, without the comment's stars. */
+  private static List<String> javadocExamples(Path source) throws IOException {
     Matcher block = Pattern.compile("<pre>\\{@code\\n(.*?)\\n \\* }</pre>", Pattern.DOTALL)
         .matcher(Files.readString(source));
-    assertThat(block.find()).as("a <pre>{@code block in %s", source).isTrue();
-    return block.group(1).replaceAll("(?m)^ \\* ?", "");
+    List<String> blocks = new ArrayList<>();
+    while (block.find()) {
+      blocks.add(block.group(1).replaceAll("(?m)^ \\* ?", ""));
+    }
+    return blocks;
   }
 
   /** The bodies of this file's {@code // example <name>} ... {@code // end} regions, dedented. */

@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
@@ -20,10 +21,17 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
 public final class JettyContainer implements ServletContainer {
   private Server server;
   private TlsKeyStore tls;
+  private boolean webSocket;
 
   @Override
   public ServletContainer tls(TlsKeyStore keyStore) {
     this.tls = keyStore;
+    return this;
+  }
+
+  @Override
+  public ServletContainer webSocket() {
+    this.webSocket = true;
     return this;
   }
 
@@ -48,6 +56,9 @@ public final class JettyContainer implements ServletContainer {
     ServletHolder holder = new ServletHolder("gateway", servlet);
     holder.setAsyncSupported(async == AsyncSupport.ON);
     context.addServlet(holder, mapping);
+    if (webSocket) {
+      JakartaWebSocketServletContainerInitializer.configure(context, null);
+    }
     server.setHandler(context);
     server.start();
     return ServletContainer.mountUri(tls == null ? "http" : "https", connector.getLocalPort(),

@@ -28,6 +28,14 @@ public interface ServletContainer extends AutoCloseable {
   ServletContainer tls(TlsKeyStore keyStore);
 
   /**
+   * Enables Jakarta WebSocket in the next deployment, as the servlet's Javadoc tells users to, so
+   * that the context publishes its {@code jakarta.websocket.server.ServerContainer}.
+   *
+   * @return this container
+   */
+  ServletContainer webSocket();
+
+  /**
    * Serves {@code gateway} through a {@link GatewayServlet} registered with async support.
    *
    * @param contextPath such as {@code /app}; empty for the root context

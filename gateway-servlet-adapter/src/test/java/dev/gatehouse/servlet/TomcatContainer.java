@@ -18,16 +18,24 @@ import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.apache.tomcat.util.net.SSLHostConfig;
 import org.apache.tomcat.util.net.SSLHostConfigCertificate;
+import org.apache.tomcat.websocket.server.WsSci;
 
 /** Embedded Tomcat 11, its base directory in a fresh temporary folder. */
 public final class TomcatContainer implements ServletContainer {
   private Tomcat tomcat;
   private Path baseDir;
   private TlsKeyStore tls;
+  private boolean webSocket;
 
   @Override
   public ServletContainer tls(TlsKeyStore keyStore) {
     this.tls = keyStore;
+    return this;
+  }
+
+  @Override
+  public ServletContainer webSocket() {
+    this.webSocket = true;
     return this;
   }
 
@@ -67,6 +75,9 @@ public final class TomcatContainer implements ServletContainer {
     Wrapper wrapper = Tomcat.addServlet(context, "gateway", servlet);
     wrapper.setAsyncSupported(async == AsyncSupport.ON);
     context.addServletMapping(mapping, "gateway");
+    if (webSocket) {
+      context.addServletContainerInitializer(new WsSci(), null);
+    }
     tomcat.start();
     if (connector.getLocalPort() <= 0) {
       // Tomcat logs a connector that failed to start and carries on without it
