@@ -14,8 +14,9 @@ import java.util.concurrent.CompletionStage;
  */
 public interface WebSocketChannel {
   /**
-   * Sends one text message. The stage completes once the transport has written or queued it, and
-   * fails if the connection is closed.
+   * Sends one text message. The stage completes once the transport has taken the message (written,
+   * or queued and counted in {@link #bufferedBytes()} until written), not when the client read it,
+   * and fails if the connection is closed.
    */
   CompletionStage<Void> sendText(String text);
 

@@ -9,6 +9,7 @@ import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.event.ProxyResponseV2;
 import dev.gatehouse.integration.Integrations;
 import dev.gatehouse.jdkserver.JdkHttpServerAdapter;
+import dev.gatehouse.jdkserver.JdkWebSocketServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +24,8 @@ import java.util.concurrent.Executors;
  * The demo gateway: a petstore REST API (stage {@code prod}) and a shop HTTP API (stage
  * {@code $default}) on one JDK {@code HttpServer}, with a page at {@code /} to try each route.
  * Creating a pet needs the demo API key of the {@code demo} usage plan: 1 request per second with
- * bursts of 3, and 100 a day.
+ * bursts of 3, and 100 a day. The {@code chat} WebSocket API of {@link ChatExample} runs on the next
+ * port, its {@code @connections} endpoint under {@code /ws} of the HTTP port.
  *
  * <p>Run it with {@code mvn -q -pl gateway-examples exec:java} after an install; the port comes from
  * the first argument or {@code PORT}, 8080 by default.
@@ -87,9 +89,14 @@ public final class DemoGateway {
     server.setExecutor(threads);
     Gateway gateway = create(new PetStore());
     JdkHttpServerAdapter.mount(server, "/", gateway);
+    Gateway chat = ChatExample.chat(new ChatRoom());
+    JdkHttpServerAdapter.mount(server, "/ws", chat);
     server.start();
+    JdkWebSocketServer webSockets = JdkWebSocketServer.start(new InetSocketAddress("127.0.0.1", port + 1), "/", chat);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      webSockets.close();
       server.stop(1);
+      chat.close();
       gateway.close();
       threads.shutdown();
     }));
@@ -102,6 +109,11 @@ public final class DemoGateway {
     }
     System.out.println("  curl -i -X POST '" + base + "/prod/pets' -H 'x-api-key: " + DEMO_API_KEY
         + "' -d '{\"type\":\"cat\",\"name\":\"Kit\",\"price\":900}'");
+    String ws = "ws://127.0.0.1:" + webSockets.port();
+    System.out.println("Chat: open the page in two tabs, or connect to " + ws + "/chat?name=ann and send");
+    System.out.println("  {\"action\":\"sendMessage\",\"text\":\"hi\"}; as the admin (a demo token):");
+    System.out.println("  curl -i -X POST '" + base + "/ws/chat/@connections/{connectionId}'"
+        + " -H 'x-admin-token: demo-admin-token' -d '{\"notice\":\"hello\"}'");
     System.out.println("Press Ctrl+C to stop.");
   }
 

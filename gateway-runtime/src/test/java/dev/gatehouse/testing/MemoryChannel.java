@@ -31,8 +31,19 @@ public final class MemoryChannel implements WebSocketChannel {
     WebSocketUpgrade upgrade = gateway.upgrade(request).toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertThat(upgrade.isAccepted()).as("upgrade accepted, refusal: %s",
         upgrade.isAccepted() ? null : upgrade.refusal().bodyAsString()).isTrue();
+    return open(upgrade);
+  }
+
+  /** Opens an accepted upgrade, as a transport does once the client has its 101. */
+  public static MemoryChannel open(WebSocketUpgrade upgrade) {
     MemoryChannel channel = new MemoryChannel();
-    channel.session = upgrade.open(channel);
+    WebSocketSession session = upgrade.open(channel);
+    channel.session = session;
+    // a close the gateway started from inside open() is reported now, as real transports do
+    if (channel.closedWith.isDone()) {
+      String[] close = channel.closedWith.join().split(" ", 2);
+      session.onClose(Integer.parseInt(close[0]), close[1]);
+    }
     return channel;
   }
 
@@ -110,7 +121,7 @@ public final class MemoryChannel implements WebSocketChannel {
 
   @Override
   public void close(int statusCode, String reason) {
-    if (closedWith.complete(statusCode + " " + reason)) {
+    if (closedWith.complete(statusCode + " " + reason) && session != null) {
       session.onClose(statusCode, reason);
     }
   }

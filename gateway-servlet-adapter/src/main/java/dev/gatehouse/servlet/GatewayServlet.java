@@ -114,7 +114,8 @@ public final class GatewayServlet extends HttpServlet {
 
   /** The servlet holds a live gateway, which a container has no reason to serialise. */
   private final transient Gateway gateway;
-  private final transient WebSocketUpgrades webSocketUpgrades;
+  /** Created on the first upgrade request: it needs the Jakarta WebSocket API, which a container may lack. */
+  private transient volatile WebSocketUpgrades webSocketUpgrades;
 
   /**
    * A servlet serving {@code gateway}.
@@ -123,7 +124,6 @@ public final class GatewayServlet extends HttpServlet {
    */
   public GatewayServlet(Gateway gateway) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
-    this.webSocketUpgrades = new WebSocketUpgrades(gateway);
   }
 
   /**
@@ -141,9 +141,9 @@ public final class GatewayServlet extends HttpServlet {
       throw aborted;
     }
     if (request.getDispatcherType() == DispatcherType.ASYNC
-        && request.getAttribute(WebSocketUpgrades.DECIDED) instanceof WebSocketUpgrades.Decision decided) {
+        && request.getAttribute(UpgradeRequests.DECIDED) instanceof UpgradeRequests.Decision decided) {
       // the gateway decided an upgrade while the request was async; the handshake ends here
-      webSocketUpgrades.dispatched(decided, request, response);
+      webSocketUpgrades().dispatched(decided, request, response);
       return;
     }
     if (!request.isAsyncSupported()) {
@@ -151,10 +151,25 @@ public final class GatewayServlet extends HttpServlet {
           + " (expected: GatewayServlet and every filter in front of it registered with"
           + " setAsyncSupported(true))");
     }
-    if (WebSocketUpgrades.isUpgrade(request)) {
-      webSocketUpgrades.start(request, response);
+    if (UpgradeRequests.isUpgrade(request) && !UpgradeRequests.apiPresent()) {
+      UpgradeRequests.notEnabled(gateway, request, response, ServletRequests.head(request).body(new byte[0]).build());
+    } else if (UpgradeRequests.isUpgrade(request)) {
+      webSocketUpgrades().start(request, response);
     } else {
       AsyncExchange.start(gateway, request, response);
     }
+  }
+
+  private WebSocketUpgrades webSocketUpgrades() {
+    WebSocketUpgrades upgrades = webSocketUpgrades;
+    if (upgrades == null) {
+      synchronized (this) {
+        if (webSocketUpgrades == null) {
+          webSocketUpgrades = new WebSocketUpgrades(gateway);
+        }
+        upgrades = webSocketUpgrades;
+      }
+    }
+    return upgrades;
   }
 }

@@ -43,6 +43,8 @@ public final class GatewayWebSocketEndpoint extends Endpoint {
   private final AtomicBoolean errorLogged = new AtomicBoolean();
   private volatile AsyncRemoteChannel channel;
   private volatile WebSocketSession gatewaySession;
+  /** Set by onClose, so that a close that overtakes onOpen is still reported once it ends. */
+  private volatile CloseReason closedWith;
 
   GatewayWebSocketEndpoint(WebSocketUpgrade upgrade) {
     this.upgrade = upgrade;
@@ -71,6 +73,9 @@ public final class GatewayWebSocketEndpoint extends Endpoint {
       return;
     }
     gatewaySession = gateway;
+    // the gateway may close the connection from inside upgrade.open (a post racing the open, a delete):
+    // the container's onClose may then have run before gatewaySession was set
+    reportClose(gateway, closedWith);
     session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
       // Tomcat sizes its text buffer in chars, and a char is up to 3 UTF-8 bytes
       if (text.length() > maxBytes / 3 && AsyncRemoteChannel.Utf8.length(text) > maxBytes) {
@@ -106,9 +111,13 @@ public final class GatewayWebSocketEndpoint extends Endpoint {
     if (opened != null) {
       opened.closed();
     }
-    WebSocketSession gateway = gatewaySession;
-    if (gateway != null && closeReported.compareAndSet(false, true)) {
-      gateway.onClose(closeReason.getCloseCode().getCode(), closeReason.getReasonPhrase());
+    closedWith = closeReason;
+    reportClose(gatewaySession, closeReason);
+  }
+
+  private void reportClose(WebSocketSession gateway, CloseReason reason) {
+    if (gateway != null && reason != null && closeReported.compareAndSet(false, true)) {
+      gateway.onClose(reason.getCloseCode().getCode(), reason.getReasonPhrase());
     }
   }
 

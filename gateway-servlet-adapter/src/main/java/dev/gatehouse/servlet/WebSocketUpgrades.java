@@ -10,15 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerContainer;
 import jakarta.websocket.server.ServerEndpointConfig;
+import dev.gatehouse.servlet.UpgradeRequests.Decision;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Takes a WebSocket upgrade request to {@link Gateway#upgrade} and completes the handshake the
@@ -32,43 +31,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ready at once is carried out without the detour.
  */
 final class WebSocketUpgrades {
-  /** The servlet context attribute under which Jakarta WebSocket 2.x containers publish themselves. */
-  static final String SERVER_CONTAINER = "jakarta.websocket.server.ServerContainer";
-  /** The request attribute carrying a decided upgrade into the dispatched request. */
-  static final String DECIDED = WebSocketUpgrades.class.getName() + ".decided";
 
   private static final System.Logger LOG = System.getLogger(GatewayServlet.class.getName());
-  private static final String NOT_ENABLED = "{\"message\":\"WebSocket is not enabled in this servlet container\"}";
 
   private final Gateway gateway;
-  private final AtomicBoolean toldHowToEnable = new AtomicBoolean();
 
   WebSocketUpgrades(Gateway gateway) {
     this.gateway = gateway;
-  }
-
-  /** The gateway's answer to one upgrade request: an upgrade, or why there is none. */
-  record Decision(GatewayRequest request, WebSocketUpgrade upgrade, Throwable failure) {}
-
-  /**
-   * Whether {@code request} asks for a WebSocket: a GET with {@code Upgrade: websocket} and
-   * {@code Connection: upgrade}, both compared case-insensitively as tokens.
-   */
-  static boolean isUpgrade(HttpServletRequest request) {
-    return "GET".equals(request.getMethod())
-        && hasToken(request, "Upgrade", "websocket")
-        && hasToken(request, "Connection", "upgrade");
-  }
-
-  private static boolean hasToken(HttpServletRequest request, String name, String token) {
-    for (var values = request.getHeaders(name); values != null && values.hasMoreElements(); ) {
-      for (String part : values.nextElement().split(",")) {
-        if (part.trim().toLowerCase(Locale.ROOT).equals(token)) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   /**
@@ -79,7 +48,7 @@ final class WebSocketUpgrades {
     ServerContainer container = serverContainer(request);
     GatewayRequest gatewayRequest = ServletRequests.head(request).body(new byte[0]).build();
     if (container == null) {
-      notEnabled(request, response, gatewayRequest);
+      UpgradeRequests.notEnabled(gateway, request, response, gatewayRequest);
       return;
     }
     CompletionStage<WebSocketUpgrade> stage;
@@ -105,7 +74,7 @@ final class WebSocketUpgrades {
     async.setTimeout(0);
     stage.whenComplete((upgrade, failure) -> {
       Decision decided = decision(gatewayRequest, upgrade, failure);
-      request.setAttribute(DECIDED, decided);
+      request.setAttribute(UpgradeRequests.DECIDED, decided);
       try {
         async.dispatch();
       } catch (IllegalStateException e) {
@@ -120,13 +89,13 @@ final class WebSocketUpgrades {
 
   /** Carries out the decision left by {@link #start} in the dispatched request. */
   void dispatched(Decision decided, HttpServletRequest request, HttpServletResponse response) throws IOException {
-    request.removeAttribute(DECIDED);
+    request.removeAttribute(UpgradeRequests.DECIDED);
     ServerContainer container = serverContainer(request);
     if (container == null) {
       if (decided.upgrade() != null) {
         decided.upgrade().abandon();
       }
-      notEnabled(request, response, decided.request());
+      UpgradeRequests.notEnabled(gateway, request, response, decided.request());
       return;
     }
     carryOut(container, request, response, decided);
@@ -172,22 +141,8 @@ final class WebSocketUpgrades {
     return config.build();
   }
 
-  private void notEnabled(HttpServletRequest request, HttpServletResponse response, GatewayRequest gatewayRequest) {
-    if (toldHowToEnable.compareAndSet(false, true)) {
-      LOG.log(Level.WARNING, "WebSocket upgrade requests are answered 501: the servlet context has no \""
-          + SERVER_CONTAINER + "\" attribute. Enable Jakarta WebSocket in the container: on Jetty 12 call"
-          + " JakartaWebSocketServletContainerInitializer.configure(context, null) before starting it; on"
-          + " Tomcat 11 add context.addServletContainerInitializer(new WsSci(), null) (tomcat-embed-websocket)");
-    }
-    GatewayResponse answer = GatewayResponse.builder(HttpServletResponse.SC_NOT_IMPLEMENTED)
-        .header("Content-Type", "application/json")
-        .body(NOT_ENABLED)
-        .build();
-    AsyncExchange.answer(gateway, request, response, gatewayRequest, CompletableFuture.completedFuture(answer));
-  }
-
   private static ServerContainer serverContainer(HttpServletRequest request) {
-    return request.getServletContext().getAttribute(SERVER_CONTAINER) instanceof ServerContainer container
+    return request.getServletContext().getAttribute(UpgradeRequests.SERVER_CONTAINER) instanceof ServerContainer container
         ? container
         : null;
   }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * shared suite replaces it: {@code /prod} accepts and echoes every message, {@code /refuse} answers
  * 403, {@code /later} waits for the test to decide from its own thread, and any other HTTP request
  * gets 404. Two messages are commands: {@code "close-me"} closes with 1001 and then tries to send,
- * {@code "burst N"} sends N messages without waiting and then how many bytes stayed buffered.
+ * {@code "burst N"} sends N messages without waiting; {@code "buffered?"} answers how many bytes wait.
  */
 final class EchoUpgradeGateway implements Gateway {
   static final int MAX_MESSAGE_BYTES = 128 * 1024;
@@ -134,11 +134,11 @@ final class EchoUpgradeGateway implements Gateway {
         });
       } else if (message.startsWith("burst ")) {
         int count = Integer.parseInt(message.substring("burst ".length()));
-        CompletableFuture<?>[] sends = new CompletableFuture<?>[count];
         for (int i = 0; i < count; i++) {
-          sends[i] = channel.sendText("burst message " + i).toCompletableFuture();
+          channel.sendText("burst message " + i);
         }
-        CompletableFuture.allOf(sends).thenRun(() -> channel.sendText("buffered " + channel.bufferedBytes()));
+      } else if (message.equals("buffered?")) {
+        channel.sendText("buffered " + channel.bufferedBytes());
       } else {
         channel.sendText(message);
       }

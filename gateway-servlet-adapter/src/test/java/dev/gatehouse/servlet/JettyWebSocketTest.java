@@ -1,7 +1,7 @@
 package dev.gatehouse.servlet;
 
-/** {@link WebSocketContract} in embedded Jetty 12 (ee10). */
-class JettyWebSocketTest extends WebSocketContract {
+/** {@link WebSocketTransportContract} in embedded Jetty 12 (ee10). */
+class JettyWebSocketTest extends WebSocketTransportContract {
   @Override
   protected ServletContainer newContainer() {
     return new JettyContainer();

@@ -1,7 +1,7 @@
 package dev.gatehouse.servlet;
 
-/** {@link WebSocketContract} in embedded Tomcat 11. */
-class TomcatWebSocketTest extends WebSocketContract {
+/** {@link WebSocketTransportContract} in embedded Tomcat 11. */
+class TomcatWebSocketTest extends WebSocketTransportContract {
   @Override
   protected ServletContainer newContainer() {
     return new TomcatContainer();

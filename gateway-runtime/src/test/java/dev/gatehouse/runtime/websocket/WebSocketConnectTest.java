@@ -204,4 +204,47 @@ class WebSocketConnectTest {
 
     assertThat(events.poll(10, TimeUnit.SECONDS).requestContext().disconnectStatusCode()).isEqualTo(1006);
   }
+
+  @Test
+  void postBetweenAcceptanceAndOpenWaitsForTheTransport() throws Exception {
+    gateway = chatAnsweringConnectWith(ProxyResponseV1.of(200, ""));
+    WebSocketUpgrade upgrade = upgradeOf(upgrade("/prod"));
+    String id = events.poll(10, TimeUnit.SECONDS).requestContext().connectionId();
+
+    java.util.concurrent.CompletableFuture<Void> post =
+        gateway.connections("chat", "prod").post(id, "early").toCompletableFuture();
+    assertThat(post).isNotDone();
+    MemoryChannel client = MemoryChannel.open(upgrade);
+
+    post.get(10, TimeUnit.SECONDS);
+    assertThat(client.nextText()).isEqualTo("early");
+  }
+
+  @Test
+  void postWaitingForAnAbandonedHandshakeIsGone() throws Exception {
+    gateway = chatAnsweringConnectWith(ProxyResponseV1.of(200, ""));
+    WebSocketUpgrade upgrade = upgradeOf(upgrade("/prod"));
+    String id = events.poll(10, TimeUnit.SECONDS).requestContext().connectionId();
+    java.util.concurrent.CompletableFuture<Void> post =
+        gateway.connections("chat", "prod").post(id, "early").toCompletableFuture();
+
+    upgrade.abandon();
+
+    assertThat(post).failsWithin(Duration.ofSeconds(10)).withThrowableThat()
+        .havingCause().isInstanceOf(dev.gatehouse.websocket.ConnectionException.class)
+        .withMessageContaining("never opened");
+  }
+
+  @Test
+  void deleteBetweenAcceptanceAndOpenClosesOnceOpened() throws Exception {
+    gateway = chatAnsweringConnectWith(ProxyResponseV1.of(200, ""));
+    WebSocketUpgrade upgrade = upgradeOf(upgrade("/prod"));
+    String id = events.poll(10, TimeUnit.SECONDS).requestContext().connectionId();
+
+    gateway.connections("chat", "prod").delete(id).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    MemoryChannel client = MemoryChannel.open(upgrade);
+
+    assertThat(client.closedWith()).isEqualTo("1000 ");
+    assertThat(events.poll(10, TimeUnit.SECONDS).requestContext().disconnectStatusCode()).isEqualTo(1000);
+  }
 }

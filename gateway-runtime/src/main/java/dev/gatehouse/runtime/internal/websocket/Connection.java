@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One WebSocket connection, from an accepted {@code $connect} to its close: the gateway's side of
@@ -28,7 +29,13 @@ final class Connection implements WebSocketSession {
   private final long connectedAt;
   private final RequestContext.Authorization authorization;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** The gateway started the close: nothing more is sent, though the transport has not reported it yet. */
+  private volatile boolean closing;
   private final AtomicInteger inFlight = new AtomicInteger();
+  /** Completes when the transport opened the connection, or fails when the handshake did not complete. */
+  private final CompletableFuture<WebSocketChannel> opened = new CompletableFuture<>();
+  /** Bytes posted between the acceptance and the transport's open, which wait for the channel. */
+  private final AtomicLong waiting = new AtomicLong();
   private volatile long lastActiveAt;
   private volatile WebSocketChannel channel;
 
@@ -89,7 +96,15 @@ final class Connection implements WebSocketSession {
   WebSocketSession open(WebSocketChannel channel) {
     this.channel = channel;
     runtime.opened(this);
+    opened.complete(channel);
     return this;
+  }
+
+  /** The handshake did not complete: posts that waited for it fail as for a closed connection. */
+  void abandoned() {
+    closed.set(true);
+    opened.completeExceptionally(new ConnectionException(ConnectionException.Kind.GONE,
+        "connection " + id + " never opened"));
   }
 
   @Override
@@ -121,9 +136,16 @@ final class Connection implements WebSocketSession {
 
   /** Starts the closing handshake; the transport's {@link #onClose} follows. */
   void close(int statusCode, String reason) {
+    if (closed.get()) {
+      return;
+    }
+    closing = true;
     WebSocketChannel open = channel;
-    if (open != null && !closed.get()) {
+    if (open != null) {
       open.close(statusCode, reason);
+    } else {
+      // accepted but not yet opened by the transport: close as soon as it is
+      opened.thenAccept(ready -> ready.close(statusCode, reason));
     }
   }
 
@@ -133,9 +155,22 @@ final class Connection implements WebSocketSession {
    * posts cannot both pass the check on the same free room.
    */
   CompletionStage<Void> send(byte[] data, boolean text, long limit) {
-    WebSocketChannel open = channel;
-    if (open == null || closed.get()) {
+    if (closed.get() || closing) {
       return gone();
+    }
+    WebSocketChannel open = channel;
+    if (open == null) {
+      // accepted, and the client may already hold its 101, but the transport has not opened it yet
+      if (waiting.addAndGet(data.length) > limit) {
+        waiting.addAndGet(-data.length);
+        runtime.refusedSend(this, limit, data.length);
+        return CompletableFuture.failedFuture(new ConnectionException(ConnectionException.Kind.LIMIT_EXCEEDED,
+            "the connection is opening and " + limit + " bytes already wait for it"));
+      }
+      return opened.thenCompose(ready -> {
+        waiting.addAndGet(-data.length);
+        return send(data, text, limit);
+      });
     }
     CompletionStage<Void> sent;
     synchronized (this) {
@@ -147,7 +182,8 @@ final class Connection implements WebSocketSession {
       }
       sent = text ? open.sendText(new String(data, StandardCharsets.UTF_8)) : open.sendBinary(ByteBuffer.wrap(data));
     }
-    return sent.exceptionallyCompose(error -> closed.get() ? gone() : CompletableFuture.failedFuture(error));
+    // by the SPI a transport fails a send only when the connection is closed, whatever it throws
+    return sent.exceptionallyCompose(error -> gone());
   }
 
   private CompletionStage<Void> gone() {

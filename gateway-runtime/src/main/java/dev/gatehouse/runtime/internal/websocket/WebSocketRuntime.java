@@ -86,8 +86,13 @@ public final class WebSocketRuntime implements AutoCloseable {
     Headers headers = subprotocol == null ? Headers.empty()
         : Headers.builder().add("Sec-WebSocket-Protocol", subprotocol).build();
     response.releaseBody();
+    // known from the acceptance on: a client holding its 101 may be posted to before the transport opens it
+    connections.put(connection.id(), connection);
     return WebSocketUpgrade.accepted(headers, settings.maxMessageBytes(), settings.idleTimeout(), connection::open,
-        () -> closed(connection, 1006, "the handshake did not complete"));
+        () -> {
+          connection.abandoned();
+          closed(connection, 1006, "the handshake did not complete");
+        });
   }
 
   /** {@code @connections} of one stage, in process. */
@@ -138,7 +143,6 @@ public final class WebSocketRuntime implements AutoCloseable {
   }
 
   void opened(Connection connection) {
-    connections.put(connection.id(), connection);
     timers.watch();
     registry.connected(connection.api(), connection.stage(), connection.describe())
         .whenComplete((ok, error) -> logFailure(error, "registering", connection));
