@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.gatehouse.Gateway;
 import dev.gatehouse.testing.EchoWebSocketGateway;
 import dev.gatehouse.testing.RecordingGateway;
+import dev.gatehouse.testing.WsClient;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,9 +56,9 @@ class JavadocExamplesTest {
     // --- end
 
     try {
-      JdkWebSocketClient client = JdkWebSocketClient.connect(chat);
-      client.webSocket().sendText("hi", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
-      assertThat(client.takeMessage()).isEqualTo("hi");
+      WsClient client = WsClient.connect(chat);
+      client.socket().sendText("hi", true).get(10, java.util.concurrent.TimeUnit.SECONDS);
+      assertThat(client.next()).isEqualTo("hi");
     } finally {
       webSockets.close();
     }

@@ -8,6 +8,7 @@ import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.Headers;
 import dev.gatehouse.testing.EchoWebSocketGateway;
 import dev.gatehouse.testing.RawWebSocketClient;
+import dev.gatehouse.testing.WsClient;
 import dev.gatehouse.websocket.WebSocketChannel;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -48,12 +49,12 @@ class JdkWebSocketServerTest {
   @Test
   void echoesTextAndBinaryMessagesToTheJdkClient() throws Exception {
     start("/");
-    JdkWebSocketClient client = JdkWebSocketClient.connect(uri("/prod"));
+    WsClient client = WsClient.connect(uri("/prod"));
 
-    client.webSocket().sendText("héllo", true).get(10, TimeUnit.SECONDS);
-    assertThat(client.takeMessage()).isEqualTo("héllo");
-    client.webSocket().sendBinary(ByteBuffer.wrap(new byte[] {0, 1, 2, (byte) 255}), true).get(10, TimeUnit.SECONDS);
-    assertThat(client.takeMessage()).isEqualTo(new byte[] {0, 1, 2, (byte) 255});
+    client.socket().sendText("héllo", true).get(10, TimeUnit.SECONDS);
+    assertThat(client.next()).isEqualTo("héllo");
+    client.socket().sendBinary(ByteBuffer.wrap(new byte[] {0, 1, 2, (byte) 255}), true).get(10, TimeUnit.SECONDS);
+    assertThat(client.next()).isEqualTo(new byte[] {0, 1, 2, (byte) 255});
   }
 
   @ParameterizedTest
@@ -83,7 +84,7 @@ class JdkWebSocketServerTest {
   void jdkClientSeesTheRefusalsStatus() throws Exception {
     start("/");
 
-    assertThatThrownBy(() -> JdkWebSocketClient.connect(uri("/refuse")))
+    assertThatThrownBy(() -> WsClient.connect(uri("/refuse")))
         .isInstanceOf(ExecutionException.class)
         .cause().isInstanceOfSatisfying(WebSocketHandshakeException.class,
             e -> assertThat(e.getResponse().statusCode()).isEqualTo(403));
@@ -94,9 +95,9 @@ class JdkWebSocketServerTest {
     start("/");
     gateway.acceptWith(Headers.builder().add("Sec-WebSocket-Protocol", "chat").build());
 
-    JdkWebSocketClient client = JdkWebSocketClient.connect(uri("/prod"), "chat", "other");
+    WsClient client = WsClient.connect(uri("/prod"), "chat", "other");
 
-    assertThat(client.webSocket().getSubprotocol()).isEqualTo("chat");
+    assertThat(client.socket().getSubprotocol()).isEqualTo("chat");
   }
 
   @Test
@@ -137,12 +138,12 @@ class JdkWebSocketServerTest {
   @Test
   void closeByTheClientReachesTheSessionOnceWithTheClientsCode() throws Exception {
     start("/");
-    JdkWebSocketClient client = JdkWebSocketClient.connect(uri("/prod"));
+    WsClient client = WsClient.connect(uri("/prod"));
 
-    client.webSocket().sendClose(4000, "bye").get(10, TimeUnit.SECONDS);
+    client.socket().sendClose(4000, "bye").get(10, TimeUnit.SECONDS);
 
     assertThat(gateway.takeClose()).isEqualTo(new EchoWebSocketGateway.Close(4000, "bye"));
-    assertThat(client.takeClose().code()).isEqualTo(4000);
+    assertThat(client.closedWith()).startsWith("4000 ");
     server.close();
     assertThat(gateway.pendingCloses()).isZero();
   }
@@ -150,25 +151,25 @@ class JdkWebSocketServerTest {
   @Test
   void serverCloseSendsGoingAwayToClientAndSession() throws Exception {
     start("/");
-    JdkWebSocketClient client = JdkWebSocketClient.connect(uri("/prod"));
+    WsClient client = WsClient.connect(uri("/prod"));
     gateway.takeChannel();
 
     server.close();
 
-    assertThat(client.takeClose()).isEqualTo(new JdkWebSocketClient.Close(1001, "Going away"));
+    assertThat(client.closedWith()).isEqualTo("1001 Going away");
     assertThat(gateway.takeClose()).isEqualTo(new EchoWebSocketGateway.Close(1001, "Going away"));
   }
 
   @Test
   void channelCloseReachesTheClientAndTheSessionAndLaterSendsFail() throws Exception {
     start("/");
-    JdkWebSocketClient client = JdkWebSocketClient.connect(uri("/prod"));
+    WsClient client = WsClient.connect(uri("/prod"));
     WebSocketChannel channel = gateway.takeChannel();
 
     channel.close(4001, "kicked");
     channel.close(4002, "again");
 
-    assertThat(client.takeClose()).isEqualTo(new JdkWebSocketClient.Close(4001, "kicked"));
+    assertThat(client.closedWith()).isEqualTo("4001 kicked");
     assertThat(gateway.takeClose().code()).isEqualTo(4001);
     assertThat(channel.sendText("late").toCompletableFuture())
         .failsWithin(Duration.ofSeconds(10)).withThrowableThat().withMessageContaining("closed");

@@ -35,10 +35,21 @@ public final class WsClient implements AutoCloseable {
     return connect(uri, Map.of());
   }
 
+  /** Connects offering these subprotocols, the first most wanted. */
+  public static WsClient connect(URI uri, String subprotocol, String... more) throws Exception {
+    return connect(uri, Map.of(), builder -> builder.subprotocols(subprotocol, more));
+  }
+
   public static WsClient connect(URI uri, Map<String, String> headers) throws Exception {
+    return connect(uri, headers, builder -> {});
+  }
+
+  private static WsClient connect(URI uri, Map<String, String> headers,
+      java.util.function.Consumer<WebSocket.Builder> options) throws Exception {
     WsClient client = new WsClient();
     WebSocket.Builder builder = SHARED.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
     headers.forEach(builder::header);
+    options.accept(builder);
     client.socket = builder.buildAsync(uri, client.new Listener()).get(20, TimeUnit.SECONDS);
     return client;
   }

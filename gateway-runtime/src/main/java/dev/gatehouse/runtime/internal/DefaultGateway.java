@@ -17,6 +17,7 @@ import dev.gatehouse.runtime.internal.limits.Limits;
 import dev.gatehouse.runtime.internal.limits.UsageReports;
 import dev.gatehouse.runtime.internal.pipeline.Deployment;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
+import dev.gatehouse.runtime.internal.pipeline.Step;
 import dev.gatehouse.runtime.internal.response.GatewayResponses;
 import dev.gatehouse.runtime.internal.response.ResponseFinisher;
 import dev.gatehouse.runtime.internal.websocket.WebSocketRuntime;
@@ -67,12 +68,7 @@ final class DefaultGateway implements Gateway {
     long started = System.nanoTime();
     Deployment deployment = current.get();
     Exchange ex = deployment.exchange(request, clock.millis(), RequestIds.requestId());
-    CompletionStage<GatewayResponse> answer;
-    try {
-      answer = deployment.entry().proceed(ex);
-    } catch (Throwable t) {
-      answer = CompletableFuture.failedFuture(t);
-    }
+    CompletionStage<GatewayResponse> answer = start(deployment.entry(), ex);
     if (answer instanceof CompletableFuture && isReady((CompletableFuture<?>) answer)) {
       // most answers are ready at once (mocks, refusals, async functions that answered): no chain
       return finishNow(ex, ((CompletableFuture<GatewayResponse>) answer).getNow(null), started);
@@ -89,12 +85,7 @@ final class DefaultGateway implements Gateway {
     long started = System.nanoTime();
     Deployment deployment = current.get();
     Exchange ex = deployment.exchange(request, clock.millis(), RequestIds.requestId());
-    CompletionStage<GatewayResponse> answer;
-    try {
-      answer = deployment.upgradeEntry().proceed(ex);
-    } catch (Throwable t) {
-      answer = CompletableFuture.failedFuture(t);
-    }
+    CompletionStage<GatewayResponse> answer = start(deployment.upgradeEntry(), ex);
     return answer.handle((response, error) -> {
       GatewayResponse finished = finish(ex, response, error);
       AccessLog.record(ex, finished, (System.nanoTime() - started) / 1_000_000);
@@ -105,6 +96,15 @@ final class DefaultGateway implements Gateway {
   @Override
   public WebSocketConnections connections(String api, String stage) {
     return webSockets.connections(api, stage);
+  }
+
+  /** The steps' answer; a step that throws instead of failing its stage is answered like one that failed. */
+  private static CompletionStage<GatewayResponse> start(Step.Next entry, Exchange ex) {
+    try {
+      return entry.proceed(ex);
+    } catch (Throwable t) {
+      return CompletableFuture.failedFuture(t);
+    }
   }
 
   private static boolean isReady(CompletableFuture<?> answer) {
