@@ -14,9 +14,6 @@ import org.java_websocket.server.WebSocketServer;
  * configured as it is there (the same decoder threads, {@code TCP_NODELAY}), without the gateway.
  */
 final class BareServer implements BenchServer {
-  /** Decoder threads of both servers: what {@code JdkWebSocketServer} picks on a 1-core JVM. */
-  static final int DECODER_THREADS = 2;
-
   private final Server server;
 
   private BareServer(Server server) {
@@ -82,7 +79,7 @@ final class BareServer implements BenchServer {
     final CompletableFuture<Void> started = new CompletableFuture<>();
 
     Server(InetSocketAddress address) {
-      super(address, DECODER_THREADS);
+      super(address, WebSocketSettings.DECODER_THREADS);
       setTcpNoDelay(true);
       setReuseAddr(true);
     }

@@ -28,6 +28,15 @@ interface BenchServer extends AutoCloseable {
   /** Puts the server back on its own core before anything is measured; nothing where it is not pinned. */
   default void pinForMeasurement() {}
 
+  /**
+   * The server process's CPU time so far, user plus system, its JIT compiler threads left out (they
+   * keep compiling on one core long after the warm-up, as in the load benchmark); NaN where the
+   * server shares its process with the clients.
+   */
+  default double cpuSeconds() {
+    return Double.NaN;
+  }
+
   /** Closes the connections and stops the server. */
   @Override
   void close();

@@ -17,13 +17,17 @@ import java.util.concurrent.TimeoutException;
 final class EchoPhase {
   private EchoPhase() {}
 
-  /** Runs {@code roundTrips} round trips on each client at once; returns their latencies. */
-  static EchoResult run(List<BenchClient> clients, int roundTrips, Duration limit)
+  /**
+   * Runs {@code roundTrips} round trips on each client at once; returns their latencies and what
+   * they cost {@code server}.
+   */
+  static EchoResult run(BenchServer server, List<BenchClient> clients, int roundTrips, Duration limit)
       throws InterruptedException, TimeoutException {
     List<Loop> loops = new ArrayList<>();
     for (BenchClient client : clients) {
       loops.add(new Loop(client, roundTrips));
     }
+    double cpuBefore = server.cpuSeconds();
     long start = System.nanoTime();
     loops.forEach(Loop::start);
     CompletableFuture<?>[] done = loops.stream().map(loop -> loop.done).toArray(CompletableFuture[]::new);
@@ -36,12 +40,13 @@ final class EchoPhase {
       throw new TimeoutException("echo phase: " + finished + " of " + (long) roundTrips * clients.size()
           + " round trips within " + limit);
     }
+    double cpu = server.cpuSeconds() - cpuBefore;
     long elapsed = loops.stream().mapToLong(loop -> loop.lastAnswer).max().orElseThrow() - start;
     long[] all = new long[roundTrips * clients.size()];
     for (int i = 0; i < loops.size(); i++) {
       System.arraycopy(loops.get(i).nanos, 0, all, i * roundTrips, roundTrips);
     }
-    return EchoResult.of(clients.size(), all, elapsed);
+    return EchoResult.of(clients.size(), all, elapsed, cpu);
   }
 
   /** One client's loop; its handler runs on the client's threads, one message at a time. */

@@ -13,16 +13,18 @@ import java.util.Arrays;
  * @param p50Micros the median round trip, from the send to the whole answer
  * @param p99Micros the 99th percentile round trip
  * @param maxMicros the slowest round trip
+ * @param serverCpuMicros the server process's CPU per round trip (JIT threads left out); NaN where
+ *     the server ran in the clients' process
  */
 public record EchoResult(int clients, long roundTrips, double seconds, double roundTripsPerSecond,
-    double p50Micros, double p99Micros, double maxMicros) {
+    double p50Micros, double p99Micros, double maxMicros, double serverCpuMicros) {
 
   /** The result of round trips measured in nanoseconds; sorts {@code nanos}. */
-  static EchoResult of(int clients, long[] nanos, long elapsedNanos) {
+  static EchoResult of(int clients, long[] nanos, long elapsedNanos, double cpuSeconds) {
     Arrays.sort(nanos);
     double seconds = elapsedNanos / 1e9;
     return new EchoResult(clients, nanos.length, seconds, nanos.length / seconds, percentile(nanos, 0.50) / 1e3,
-        percentile(nanos, 0.99) / 1e3, nanos[nanos.length - 1] / 1e3);
+        percentile(nanos, 0.99) / 1e3, nanos[nanos.length - 1] / 1e3, cpuSeconds * 1e6 / nanos.length);
   }
 
   /** The nearest-rank percentile of sorted values. */

@@ -58,7 +58,7 @@ final class GatewayServer implements BenchServer {
                 route -> route.routeResponse()))
         .build();
     JdkWebSocketServer server = JdkWebSocketServer.builder(new InetSocketAddress("127.0.0.1", 0), "/", gateway)
-        .decoderThreads(BareServer.DECODER_THREADS)
+        .decoderThreads(WebSocketSettings.DECODER_THREADS)
         .start();
     return new GatewayServer(gateway, server, ids);
   }

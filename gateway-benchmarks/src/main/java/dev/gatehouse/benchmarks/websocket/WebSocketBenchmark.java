@@ -105,13 +105,16 @@ public final class WebSocketBenchmark {
       pool.growTo(s.fanOutClients(), limit);
       awaitConnections(server, s.fanOutClients(), limit);
       List<BenchClient> concurrent = pool.clients().subList(0, s.concurrentClients());
-      EchoPhase.run(concurrent, s.warmupRoundTripsPerClient(), limit);
+      EchoPhase.run(server, concurrent, s.warmupRoundTripsPerClient(), limit);
       new FanOutPhase(pool.clients()).run(server, s.fanOutWarmupRounds(), limit);
       server.pinForMeasurement();
-      EchoResult single = EchoPhase.run(pool.clients().subList(0, 1), s.singleRoundTrips(), limit);
-      EchoResult many = EchoPhase.run(concurrent, s.concurrentRoundTripsPerClient(), limit);
-      long[] rounds = new FanOutPhase(pool.clients()).run(server, s.fanOutRounds(), limit);
-      return new ServerRun(variant.label(), single, many, FanOutResult.of(s.fanOutClients(), rounds));
+      EchoResult single = EchoPhase.run(server, pool.clients().subList(0, 1), s.singleRoundTrips(), limit);
+      EchoResult many = EchoPhase.run(server, concurrent, s.concurrentRoundTripsPerClient(), limit);
+      FanOutPhase fanOut = new FanOutPhase(pool.clients());
+      double cpuBefore = server.cpuSeconds();
+      long[] rounds = fanOut.run(server, s.fanOutRounds(), limit);
+      double cpu = server.cpuSeconds() - cpuBefore;
+      return new ServerRun(variant.label(), single, many, FanOutResult.of(s.fanOutClients(), rounds, cpu));
     }
   }
 
@@ -141,10 +144,11 @@ public final class WebSocketBenchmark {
   private static void announce(int index, int total, ServerRun run) {
     System.out.println(String.format(Locale.ROOT,
         "[%d/%d] %-7s | echo 1 client p50 %.0f p99 %.0f us | echo %d clients %.0f/s p50 %.0f p99 %.0f us"
-            + " | fan-out to %d median %.2f ms (%.2f-%.2f)", index, total, run.variant(), run.single().p50Micros(),
-        run.single().p99Micros(), run.concurrent().clients(), run.concurrent().roundTripsPerSecond(),
-        run.concurrent().p50Micros(), run.concurrent().p99Micros(), run.fanOut().clients(), run.fanOut().medianMillis(),
-        run.fanOut().minMillis(), run.fanOut().maxMillis()));
+            + " cpu %.1f us/rt | fan-out to %d median %.2f ms (%.2f-%.2f) cpu %.1f us/msg", index, total,
+        run.variant(), run.single().p50Micros(), run.single().p99Micros(), run.concurrent().clients(),
+        run.concurrent().roundTripsPerSecond(), run.concurrent().p50Micros(), run.concurrent().p99Micros(),
+        run.concurrent().serverCpuMicros(), run.fanOut().clients(), run.fanOut().medianMillis(),
+        run.fanOut().minMillis(), run.fanOut().maxMillis(), run.fanOut().serverCpuMicros()));
   }
 
   private static String required(String option, String value) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.benchmarks.websocket;
 
+import dev.gatehouse.benchmarks.load.ProcStat;
 import dev.gatehouse.benchmarks.load.Taskset;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,6 +34,7 @@ final class WebSocketServerProcess implements BenchServer {
   private final BlockingQueue<String> answers;
   private final Path log;
   private final int port;
+  private final long clockTicks = ProcStat.clockTicksPerSecond();
 
   private WebSocketServerProcess(Process process, Taskset taskset, BlockingQueue<String> answers, Path log)
       throws IOException {
@@ -115,6 +117,16 @@ final class WebSocketServerProcess implements BenchServer {
       return answer(ANSWER_TIMEOUT_SECONDS);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public double cpuSeconds() {
+    try {
+      long ticks = ProcStat.read(process.pid()).totalTicks() - ProcStat.readCompilers(process.pid()).totalTicks();
+      return (double) ticks / clockTicks;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the server's CPU time", e);
     }
   }
 

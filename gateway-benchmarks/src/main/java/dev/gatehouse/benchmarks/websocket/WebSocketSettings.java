@@ -18,6 +18,8 @@ package dev.gatehouse.benchmarks.websocket;
 public record WebSocketSettings(int warmupRoundTripsPerClient, int singleRoundTrips, int concurrentClients,
     int concurrentRoundTripsPerClient, int fanOutClients, int fanOutWarmupRounds, int fanOutRounds,
     int phaseTimeoutSeconds, String heap, boolean smoke) {
+  /** Decoder threads of both servers: what {@code JdkWebSocketServer} picks on a 1-core JVM. */
+  public static final int DECODER_THREADS = 2;
 
   public WebSocketSettings {
     if (concurrentClients > fanOutClients) {
