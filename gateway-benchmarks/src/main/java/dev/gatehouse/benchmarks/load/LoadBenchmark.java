@@ -110,7 +110,7 @@ public final class LoadBenchmark {
         generator.description(), reference, clockTicks, settings, scenarios.stream().map(LoadRun.ScenarioInfo::of).toList(), cells);
     Files.createDirectories(results.toAbsolutePath().getParent());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(results.toFile(), run);
-    BenchmarksReport.write(run, jmh, out);
+    BenchmarksReport.write(run, jmh, results.resolveSibling(BenchmarksReport.WEBSOCKET_FILE), out);
     System.out.println("Wrote " + results + " and " + out);
   }
 

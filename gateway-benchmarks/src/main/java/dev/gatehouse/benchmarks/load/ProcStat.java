@@ -16,17 +16,17 @@ import java.util.concurrent.TimeUnit;
  * @param userTicks {@code utime}, field 14
  * @param systemTicks {@code stime}, field 15
  */
-record ProcStat(long userTicks, long systemTicks) {
+public record ProcStat(long userTicks, long systemTicks) {
 
   /** Ticks per second where {@code getconf CLK_TCK} cannot be asked; Linux's usual value. */
   static final long DEFAULT_CLOCK_TICKS = 100;
 
-  long totalTicks() {
+  public long totalTicks() {
     return userTicks + systemTicks;
   }
 
   /** Reads {@code /proc/<pid>/stat}: every thread of the process, the exited ones included. */
-  static ProcStat read(long pid) throws IOException {
+  public static ProcStat read(long pid) throws IOException {
     return parse(Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.US_ASCII));
   }
 
@@ -35,7 +35,7 @@ record ProcStat(long userTicks, long systemTicks) {
    * kernel to {@code C1 CompilerThre}), from {@code /proc/<pid>/task/<tid>/stat}. On one core the
    * compilers keep working well after the warm-up, and their time is not what a request costs.
    */
-  static ProcStat readCompilers(long pid) throws IOException {
+  public static ProcStat readCompilers(long pid) throws IOException {
     long user = 0;
     long system = 0;
     try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
@@ -103,7 +103,7 @@ record ProcStat(long userTicks, long systemTicks) {
   }
 
   /** The kernel's clock ticks per second ({@code getconf CLK_TCK}), 100 when it cannot be asked. */
-  static long clockTicksPerSecond() {
+  public static long clockTicksPerSecond() {
     try {
       Process process = new ProcessBuilder("getconf", "CLK_TCK").redirectErrorStream(true).start();
       if (!process.waitFor(5, TimeUnit.SECONDS)) {

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * client and any backend) and wrk on core 1, so that the generator never takes the server's CPU.
  * Without {@code taskset} nothing is pinned and the report says so.
  */
-final class Taskset {
+public final class Taskset {
   static final int SERVER_CORE = 0;
   static final int GENERATOR_CORE = 1;
   /** Placements tried before giving up; see {@link #place}. */
@@ -30,21 +30,21 @@ final class Taskset {
    * @param cores the machine's cores, counted from {@code /proc/cpuinfo}: this JVM's own
    *     {@code availableProcessors()} is 1 once it has been pinned
    */
-  static Taskset detect(int cores) {
+  public static Taskset detect(int cores) {
     return new Taskset(cores >= 2 ? Executables.find("taskset") : Optional.empty());
   }
 
   /** Pins nothing. */
-  static Taskset none() {
+  public static Taskset none() {
     return new Taskset(Optional.empty());
   }
 
-  boolean pins() {
+  public boolean pins() {
     return taskset.isPresent();
   }
 
   /** The command prefix that starts a program on the server's core; empty without taskset. */
-  List<String> serverPrefix() {
+  public List<String> serverPrefix() {
     return prefix(SERVER_CORE);
   }
 
@@ -61,7 +61,7 @@ final class Taskset {
    * Moves every thread of this JVM to the generator's core. Threads started later inherit it, so
    * the open-loop client and the backend run there too.
    */
-  void pinThisProcessToGeneratorCore() throws IOException, InterruptedException {
+  public void pinThisProcessToGeneratorCore() throws IOException, InterruptedException {
     place(ProcessHandle.current().pid(), Integer.toString(GENERATOR_CORE));
   }
 
@@ -70,12 +70,12 @@ final class Taskset {
    * only what the saturated request threads leave it, and the gateway, with far more code than
    * the bare server, would be measured while still compiling.
    */
-  void spreadServer(long pid) throws IOException, InterruptedException {
+  public void spreadServer(long pid) throws IOException, InterruptedException {
     place(pid, SERVER_CORE + "," + GENERATOR_CORE);
   }
 
   /** Puts every thread of the server back on its own core, before anything is measured. */
-  void pinServer(long pid) throws IOException, InterruptedException {
+  public void pinServer(long pid) throws IOException, InterruptedException {
     place(pid, Integer.toString(SERVER_CORE));
   }
 
@@ -105,7 +105,7 @@ final class Taskset {
   }
 
   /** How BENCHMARKS.md describes the placement. */
-  String description() {
+  public String description() {
     return pins()
         ? "server pinned to core " + SERVER_CORE + " (taskset -c " + SERVER_CORE + "); load generator, "
             + "orchestrator and backend on core " + GENERATOR_CORE

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gatehouse.benchmarks.load.LoadRun;
 import dev.gatehouse.benchmarks.load.LoadSettings;
 import dev.gatehouse.benchmarks.load.Scenario;
+import dev.gatehouse.benchmarks.websocket.WebSocketRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,31 +15,51 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Writes BENCHMARKS.md from one load run and the JMH results of the same run. Every figure in the
- * file comes from those two inputs; where the JMH results are absent, the file says so. Also a
- * main, to write the file again from {@code load.json} and {@code jmh.json} without measuring:
+ * Writes BENCHMARKS.md from one load run and the JMH and WebSocket results of the same run. Every
+ * figure in the file comes from those inputs; where the JMH or WebSocket results are absent, the
+ * file says so. Also a main, to write the file again from {@code load.json}, {@code jmh.json} and
+ * {@code websocket.json} without measuring:
  *
  * <pre>
  * java -cp benchmarks.jar dev.gatehouse.benchmarks.report.BenchmarksReport \
- *     gateway-benchmarks/target/load.json gateway-benchmarks/target/jmh.json BENCHMARKS.md
+ *     gateway-benchmarks/target/load.json gateway-benchmarks/target/jmh.json BENCHMARKS.md \
+ *     [gateway-benchmarks/target/websocket.json]
  * </pre>
+ *
+ * <p>Without the fourth argument the WebSocket results are read from {@code websocket.json} beside
+ * {@code load.json}, if it exists.
  */
 public final class BenchmarksReport {
   static final String ANALYSIS_FILE = "ANALYSIS.md";
+  /** The WebSocket results' file name, looked for beside {@code load.json} when not given. */
+  public static final String WEBSOCKET_FILE = "websocket.json";
   static final String NGINX_NOT_FOUND = "nginx not found: install Debian's nginx-light for the reference row";
 
   private BenchmarksReport() {}
 
   public static void main(String[] args) throws IOException {
-    if (args.length != 3) {
-      throw new IllegalArgumentException("arguments: " + args.length + " (expected: load.json jmh.json BENCHMARKS.md)");
+    if (args.length != 3 && args.length != 4) {
+      throw new IllegalArgumentException("arguments: " + args.length
+          + " (expected: load.json jmh.json BENCHMARKS.md [websocket.json])");
     }
-    LoadRun run = new ObjectMapper().readValue(Path.of(args[0]).toFile(), LoadRun.class);
-    write(run, Path.of(args[1]), Path.of(args[2]));
+    Path load = Path.of(args[0]);
+    LoadRun run = new ObjectMapper().readValue(load.toFile(), LoadRun.class);
+    write(run, Path.of(args[1]), args.length == 4 ? Path.of(args[3]) : load.resolveSibling(WEBSOCKET_FILE),
+        Path.of(args[2]));
   }
 
-  /** Writes {@code out} from {@code run} and the JMH results in {@code jmhJson}, if that file exists. */
+  /** Writes {@code out} from {@code run} and the JMH results in {@code jmhJson}, if that file exists; no WebSocket results. */
   public static void write(LoadRun run, Path jmhJson, Path out) throws IOException {
+    write(run, jmhJson, null, out);
+  }
+
+  /**
+   * Writes {@code out} from {@code run}, the JMH results in {@code jmhJson} and the WebSocket results
+   * in {@code websocketJson}, each if its file exists.
+   *
+   * @param websocketJson the WebSocket results, or {@code null} when none were given
+   */
+  public static void write(LoadRun run, Path jmhJson, Path websocketJson, Path out) throws IOException {
     Optional<List<JmhResult>> jmh;
     String jmhAbsence;
     try {
@@ -52,7 +73,24 @@ public final class BenchmarksReport {
       jmh = Optional.empty();
       jmhAbsence = "`" + jmhJson + "` could not be read: " + e.getMessage();
     }
-    Files.writeString(out, render(run, jmh, jmhAbsence, analysis(out)), StandardCharsets.UTF_8);
+    Files.writeString(out, render(run, jmh, jmhAbsence, webSocket(websocketJson), analysis(out)), StandardCharsets.UTF_8);
+  }
+
+  /** The WebSocket section from {@code websocketJson}, or its absence note. */
+  static String webSocket(Path websocketJson) {
+    if (websocketJson == null) {
+      return WebSocketTables.section(Optional.empty(), "no `" + WEBSOCKET_FILE + "` was given");
+    }
+    if (!Files.isRegularFile(websocketJson)) {
+      return WebSocketTables.section(Optional.empty(), "`" + websocketJson + "` does not exist: this run did not "
+          + "measure WebSocket (skipped with `--no-websocket`, or it failed; see the run's output)");
+    }
+    try {
+      return WebSocketTables.section(Optional.of(new ObjectMapper().readValue(websocketJson.toFile(), WebSocketRun.class)), "");
+    } catch (IOException e) {
+      return WebSocketTables.section(Optional.empty(), "`" + websocketJson + "` could not be read: "
+          + e.getMessage().lines().findFirst().orElse(""));
+    }
   }
 
   /**
@@ -66,8 +104,14 @@ public final class BenchmarksReport {
     return Files.isRegularFile(notes) ? Files.readString(notes, StandardCharsets.UTF_8) : "";
   }
 
-  /** The whole file. */
+  /** The whole file, without WebSocket results. */
   static String render(LoadRun run, Optional<List<JmhResult>> jmh, String jmhAbsence, String analysis) {
+    return render(run, jmh, jmhAbsence, webSocket(null), analysis);
+  }
+
+  /** The whole file; {@code webSocket} is the WebSocket section, its heading included. */
+  static String render(LoadRun run, Optional<List<JmhResult>> jmh, String jmhAbsence, String webSocket,
+      String analysis) {
     List<Comparison> comparisons = Comparison.of(run.cells());
     List<ProxyComparison> proxies = ProxyComparison.of(run);
     String nginxAbsence = run.reference() != null ? run.reference() : NGINX_NOT_FOUND;
@@ -103,6 +147,7 @@ public final class BenchmarksReport {
         .append("Every cell in the order it ran:\n\n")
         .append(LoadTables.cells(run)).append('\n')
         .append(againstNginx(run, proxies, nginxAbsence))
+        .append(webSocket)
         .append("## Microbenchmarks (JMH)\n\n")
         .append(jmh.map(JmhTables::render).orElse("JMH results absent: " + jmhAbsence + ".\n")).append('\n')
         .append(method(run));

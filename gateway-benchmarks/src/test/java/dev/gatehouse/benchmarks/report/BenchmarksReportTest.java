@@ -144,7 +144,8 @@ class BenchmarksReportTest {
 
     BenchmarksReport.main(new String[] {json.toString(), dir.resolve("jmh.json").toString(),
         dir.resolve("again.md").toString()});
-    BenchmarksReport.write(RUN, dir.resolve("jmh.json"), dir.resolve("direct.md"));
+    BenchmarksReport.write(RUN, dir.resolve("jmh.json"), dir.resolve(BenchmarksReport.WEBSOCKET_FILE),
+        dir.resolve("direct.md"));
 
     assertThat(new ObjectMapper().readValue(json.toFile(), LoadRun.class)).isEqualTo(RUN);
     assertThat(Files.readString(dir.resolve("again.md"))).isEqualTo(Files.readString(dir.resolve("direct.md")));
