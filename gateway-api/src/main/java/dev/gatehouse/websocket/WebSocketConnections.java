@@ -8,6 +8,11 @@ import java.util.concurrent.CompletionStage;
  * A failed stage carries a {@link ConnectionException}: {@code GONE} for a closed or unknown
  * connection, {@code PAYLOAD_TOO_LARGE} above the API's message limit, {@code LIMIT_EXCEEDED} when
  * the client's send buffer is full (the message is then not sent, and the failure is counted).
+ *
+ * <pre>{@code
+ * WebSocketConnections connections = gateway.connections("chat", "prod");
+ * connections.post(connectionId, "{\"text\":\"hello\"}");
+ * }</pre>
  */
 public interface WebSocketConnections {
   /** Sends a text message; completes once the connection's transport has taken it. */

@@ -13,6 +13,14 @@ import java.util.function.Function;
  * status, an authorizer's 401 or 403, 404 for no WebSocket API there); or accepted, in which case
  * the transport completes the handshake with {@link #responseHeaders()}, then calls
  * {@link #open(WebSocketChannel)} — or {@link #abandon()} if the handshake could not complete.
+ *
+ * <pre>{@code
+ * gateway.upgrade(request).thenAccept(upgrade -> {
+ *   if (!upgrade.isAccepted()) {
+ *     respond(upgrade.refusal());
+ *   }
+ * });
+ * }</pre>
  */
 public final class WebSocketUpgrade {
   private final GatewayResponse refusal;

@@ -87,10 +87,14 @@ class ConnectionsTest {
 
   @Test
   void postSendsTextAndBinaryToTheClient() throws Exception {
-    await(connections.post(id, "{\"text\":\"hello\"}"));
-    await(connections.post(id, new byte[] {1, 2, 3}));
+    String connectionId = id;
+    // --- begin WebSocketConnections Javadoc
+    WebSocketConnections connections = gateway.connections("chat", "prod");
+    connections.post(connectionId, "{\"text\":\"hello\"}");
+    // --- end
 
     assertThat(client.next()).isEqualTo("{\"text\":\"hello\"}");
+    await(connections.post(id, new byte[] {1, 2, 3}));
     assertThat(client.next()).isEqualTo(new byte[] {1, 2, 3});
   }
 

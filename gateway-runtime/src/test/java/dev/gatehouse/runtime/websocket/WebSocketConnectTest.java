@@ -247,4 +247,27 @@ class WebSocketConnectTest {
     assertThat(client.closedWith()).isEqualTo("1000 ");
     assertThat(events.poll(10, TimeUnit.SECONDS).requestContext().disconnectStatusCode()).isEqualTo(1000);
   }
+
+  private final BlockingQueue<GatewayResponse> written = new LinkedBlockingQueue<>();
+
+  /** What a transport does with a refusal: writes it as the handshake's HTTP answer. */
+  private void respond(GatewayResponse refusal) {
+    written.add(refusal);
+  }
+
+  @Test
+  void transportWritesTheRefusalOfARefusedUpgrade() throws Exception {
+    gateway = chatAnsweringConnectWith(ProxyResponseV1.of(403, "{\"message\":\"no\"}"));
+    GatewayRequest request = upgrade("/prod");
+
+    // --- begin WebSocketUpgrade Javadoc
+    gateway.upgrade(request).thenAccept(upgrade -> {
+      if (!upgrade.isAccepted()) {
+        respond(upgrade.refusal());
+      }
+    });
+    // --- end
+
+    assertThat(written.poll(10, TimeUnit.SECONDS).status()).isEqualTo(403);
+  }
 }
