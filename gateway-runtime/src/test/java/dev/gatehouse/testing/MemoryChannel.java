@@ -9,10 +9,8 @@ import dev.gatehouse.websocket.WebSocketSession;
 import dev.gatehouse.websocket.WebSocketUpgrade;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,9 +18,8 @@ import java.util.concurrent.TimeUnit;
  * gateway sends and reports closes back as a real transport does. The real transports (the JDK
  * server's, the servlet container's) are tested with real clients on loopback.
  */
-public final class MemoryChannel implements WebSocketChannel {
-  private final BlockingQueue<Object> sent = new LinkedBlockingQueue<>();
-  private final CompletableFuture<String> closedWith = new CompletableFuture<>();
+public final class MemoryChannel extends ReceivedMessages implements WebSocketChannel {
+  private volatile String closeSent;
   private volatile long buffered;
   private volatile WebSocketSession session;
 
@@ -40,8 +37,9 @@ public final class MemoryChannel implements WebSocketChannel {
     WebSocketSession session = upgrade.open(channel);
     channel.session = session;
     // a close the gateway started from inside open() is reported now, as real transports do
-    if (channel.closedWith.isDone()) {
-      String[] close = channel.closedWith.join().split(" ", 2);
+    String closed = channel.closeSent;
+    if (closed != null) {
+      String[] close = closed.split(" ", 2);
       session.onClose(Integer.parseInt(close[0]), close[1]);
     }
     return channel;
@@ -67,50 +65,23 @@ public final class MemoryChannel implements WebSocketChannel {
     this.buffered = bytes;
   }
 
-  /** The next message the gateway sent: a {@code String} or a {@code byte[]}. */
-  public Object next() throws InterruptedException {
-    Object message = sent.poll(10, TimeUnit.SECONDS);
-    assertThat(message).as("a message from the gateway within 10 s").isNotNull();
-    return message;
-  }
-
-  public String nextText() throws InterruptedException {
-    Object message = next();
-    assertThat(message).isInstanceOf(String.class);
-    return (String) message;
-  }
-
-  /** Whether the gateway sends nothing more within {@code millis}. */
-  public boolean quietFor(long millis) throws InterruptedException {
-    return sent.poll(millis, TimeUnit.MILLISECONDS) == null;
-  }
-
-  /** {@code "code reason"} of the close the gateway started, once it did. */
-  public String closedWith() throws Exception {
-    return closedWith.get(10, TimeUnit.SECONDS);
-  }
-
-  public boolean isClosed() {
-    return closedWith.isDone();
-  }
-
   @Override
   public CompletionStage<Void> sendText(String text) {
-    if (closedWith.isDone()) {
+    if (isClosed()) {
       return CompletableFuture.failedFuture(new IllegalStateException("closed"));
     }
-    sent.add(text);
+    received(text);
     return CompletableFuture.completedFuture(null);
   }
 
   @Override
   public CompletionStage<Void> sendBinary(ByteBuffer data) {
-    if (closedWith.isDone()) {
+    if (isClosed()) {
       return CompletableFuture.failedFuture(new IllegalStateException("closed"));
     }
     byte[] bytes = new byte[data.remaining()];
     data.get(bytes);
-    sent.add(bytes);
+    received(bytes);
     return CompletableFuture.completedFuture(null);
   }
 
@@ -121,8 +92,11 @@ public final class MemoryChannel implements WebSocketChannel {
 
   @Override
   public void close(int statusCode, String reason) {
-    if (closedWith.complete(statusCode + " " + reason) && session != null) {
-      session.onClose(statusCode, reason);
+    if (closed(statusCode + " " + reason)) {
+      closeSent = statusCode + " " + reason;
+      if (session != null) {
+        session.onClose(statusCode, reason);
+      }
     }
   }
 

@@ -10,23 +10,18 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A real WebSocket client for tests: the JDK's {@link WebSocket}, with whole messages collected in
  * order, the close the server sent, and reading that can be stopped to play a slow client.
  */
-public final class WsClient implements AutoCloseable {
+public final class WsClient extends ReceivedMessages implements AutoCloseable {
   private static final HttpClient SHARED = HttpClient.newHttpClient();
 
-  private final BlockingQueue<Object> messages = new LinkedBlockingQueue<>();
-  private final CompletableFuture<String> closed = new CompletableFuture<>();
   private volatile boolean reading = true;
   private WebSocket socket;
 
@@ -87,33 +82,6 @@ public final class WsClient implements AutoCloseable {
     }
   }
 
-  /** The next whole message: a {@code String} or a {@code byte[]}. */
-  public Object next() throws InterruptedException {
-    Object message = messages.poll(20, TimeUnit.SECONDS);
-    assertThat(message).as("a message from the server within 20 s").isNotNull();
-    return message;
-  }
-
-  public String nextText() throws InterruptedException {
-    Object message = next();
-    assertThat(message).isInstanceOf(String.class);
-    return (String) message;
-  }
-
-  /** Whether no message arrives within {@code millis}. */
-  public boolean quietFor(long millis) throws InterruptedException {
-    return messages.poll(millis, TimeUnit.MILLISECONDS) == null;
-  }
-
-  /** {@code "code reason"} of the server's close, once it came. */
-  public String closedWith() throws Exception {
-    return closed.get(20, TimeUnit.SECONDS);
-  }
-
-  public boolean isClosed() {
-    return closed.isDone();
-  }
-
   /** Stops asking for messages: the JDK client then stops reading the socket, as a slow client. */
   public void stopReading() {
     reading = false;
@@ -144,7 +112,7 @@ public final class WsClient implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       text.append(data);
       if (last) {
-        messages.add(text.toString());
+        received(text.toString());
         text.setLength(0);
       }
       more(webSocket);
@@ -157,7 +125,7 @@ public final class WsClient implements AutoCloseable {
       data.get(bytes);
       binary.write(bytes, 0, bytes.length);
       if (last) {
-        messages.add(binary.toByteArray());
+        received(binary.toByteArray());
         binary = new java.io.ByteArrayOutputStream();
       }
       more(webSocket);
@@ -166,13 +134,13 @@ public final class WsClient implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-      closed.complete(statusCode + " " + reason);
+      closed(statusCode + " " + reason);
       return null;
     }
 
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      closed.complete("error " + error);
+      closed("error " + error);
     }
 
     private void more(WebSocket webSocket) {
