@@ -1,11 +1,5 @@
 package dev.gatehouse.benchmarks.load;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-
 /**
  * A process one cell loads and measures: a server JVM ({@link ServerProcess}) or the reference
  * proxy ({@link NginxProcess}). It listens on a loopback port, and {@link CellRunner} reads its CPU
@@ -25,14 +19,4 @@ interface MeasuredProcess extends AutoCloseable {
   /** Stops the process, cleanly first, forcibly if it lingers. */
   @Override
   void close();
-
-  /** The last 30 lines of {@code log}, or why it could not be read. */
-  static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(" + log + " unreadable: " + e.getMessage() + ")";
-    }
-  }
 }

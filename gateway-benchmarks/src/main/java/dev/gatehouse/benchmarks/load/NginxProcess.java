@@ -114,7 +114,7 @@ final class NginxProcess implements MeasuredProcess {
     while (true) {
       if (!process.isAlive()) {
         throw new IOException("nginx exited with " + process.exitValue() + " before it listened on port " + port
-            + "; end of " + log + ":\n" + MeasuredProcess.tail(log));
+            + "; end of " + log + ":\n" + Processes.tail(log));
       }
       try (Socket socket = new Socket()) {
         socket.connect(new InetSocketAddress(HOST, port), 200);
@@ -124,7 +124,7 @@ final class NginxProcess implements MeasuredProcess {
       }
       if (System.nanoTime() > deadline) {
         throw new IOException("nginx did not listen on port " + port + " within " + START_TIMEOUT_SECONDS
-            + " s; end of " + log + ":\n" + MeasuredProcess.tail(log));
+            + " s; end of " + log + ":\n" + Processes.tail(log));
       }
       Thread.sleep(20);
     }
@@ -157,7 +157,7 @@ final class NginxProcess implements MeasuredProcess {
 
   @Override
   public String logTail() {
-    return MeasuredProcess.tail(log);
+    return Processes.tail(log);
   }
 
   /** The directory of its configuration, pid file and temp paths; deleted by {@link #close}. */

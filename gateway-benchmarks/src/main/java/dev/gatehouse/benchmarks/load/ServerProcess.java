@@ -79,7 +79,7 @@ final class ServerProcess implements MeasuredProcess {
     } catch (ExecutionException | TimeoutException e) {
       process.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       throw new IOException(variant.label() + (scenario != null ? " " + scenario : "")
-          + " did not start within " + START_TIMEOUT_SECONDS + " s; end of " + log + ":\n" + MeasuredProcess.tail(log), e);
+          + " did not start within " + START_TIMEOUT_SECONDS + " s; end of " + log + ":\n" + Processes.tail(log), e);
     }
   }
 
@@ -109,24 +109,12 @@ final class ServerProcess implements MeasuredProcess {
 
   @Override
   public String logTail() {
-    return MeasuredProcess.tail(log);
+    return Processes.tail(log);
   }
 
   /** Stops the server: end of input first, a kill if it has not exited within the timeout. */
   @Override
   public void close() {
-    try {
-      process.getOutputStream().close();
-    } catch (IOException e) {
-      // The server is gone already; waiting below confirms it.
-    }
-    try {
-      if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process, process.getOutputStream(), STOP_TIMEOUT_SECONDS);
   }
 }

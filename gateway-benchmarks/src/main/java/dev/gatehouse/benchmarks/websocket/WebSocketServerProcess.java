@@ -1,6 +1,7 @@
 package dev.gatehouse.benchmarks.websocket;
 
 import dev.gatehouse.benchmarks.load.ProcStat;
+import dev.gatehouse.benchmarks.load.Processes;
 import dev.gatehouse.benchmarks.load.Taskset;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -79,7 +80,7 @@ final class WebSocketServerProcess implements BenchServer {
     } catch (IOException | RuntimeException e) {
       process.destroyForcibly();
       throw new IOException(variant.label() + " WebSocket server did not start: " + e.getMessage()
-          + "; end of " + log + ":\n" + tail(log), e);
+          + "; end of " + log + ":\n" + Processes.tail(log), e);
     }
   }
 
@@ -98,10 +99,10 @@ final class WebSocketServerProcess implements BenchServer {
     try {
       String line = answers.poll(timeoutSeconds, TimeUnit.SECONDS);
       if (line == null) {
-        throw new IOException("the server did not answer within " + timeoutSeconds + " s; end of " + log + ":\n" + tail(log));
+        throw new IOException("the server did not answer within " + timeoutSeconds + " s; end of " + log + ":\n" + Processes.tail(log));
       }
       if (line.equals(EXITED)) {
-        throw new IOException("the server exited; end of " + log + ":\n" + tail(log));
+        throw new IOException("the server exited; end of " + log + ":\n" + Processes.tail(log));
       }
       return line;
     } catch (InterruptedException e) {
@@ -176,32 +177,11 @@ final class WebSocketServerProcess implements BenchServer {
 
   /** The last 30 lines of the server's log, for error messages. */
   String logTail() {
-    return tail(log);
-  }
-
-  private static String tail(Path log) {
-    try {
-      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
-    } catch (IOException e) {
-      return "(" + log + " unreadable: " + e.getMessage() + ")";
-    }
+    return Processes.tail(log);
   }
 
   @Override
   public void close() {
-    try {
-      commands.close();
-    } catch (IOException e) {
-      // The server is gone already; waiting below confirms it.
-    }
-    try {
-      if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    Processes.stop(process, commands, STOP_TIMEOUT_SECONDS);
   }
 }
