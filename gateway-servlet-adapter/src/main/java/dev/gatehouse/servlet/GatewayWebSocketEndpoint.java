@@ -41,9 +41,9 @@ public final class GatewayWebSocketEndpoint extends Endpoint {
    * How long Tomcat may wait to send the close frame of a connection it fails (a protocol error, a
    * message over the limit) while an earlier message is still being written. Its default, 50 ms, is
    * one turn of the loop in which it lets that write finish, so a close right after an echo often
-   * goes out as a bare TCP close, and the client never reads its 1002 or 1009. A second bounds the
-   * container thread that waits as Tomcat's own 20-second timeout for a normal close does, and less
-   * so. Other containers ignore the property.
+   * goes out as a bare TCP close, and the client never reads its 1002 or 1009. A second still bounds
+   * how long a container thread waits, as Tomcat's 20-second timeout for a normal close does, only
+   * more tightly. Other containers ignore the property.
    */
   private static final String TOMCAT_ABNORMAL_CLOSE_SEND_TIMEOUT =
       "org.apache.tomcat.websocket.ABNORMAL_SESSION_CLOSE_SEND_TIMEOUT";
