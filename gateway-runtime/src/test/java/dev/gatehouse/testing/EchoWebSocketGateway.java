@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * any other path 404. Records the upgrade requests, the opened channels and the closes. A request the transport refused is answered with its refusal. {@link #handle} answers 404.
  */
 public final class EchoWebSocketGateway implements Gateway {
-  /** The largest message the accepted upgrades announce. */
+  /** The largest message the accepted upgrades announce unless {@link #maxMessageBytes} says otherwise. */
   public static final int MAX_MESSAGE_BYTES = 128 * 1024;
 
   private static final GatewayDefinition DEFINITION =
@@ -49,6 +49,7 @@ public final class EchoWebSocketGateway implements Gateway {
       .body("{\"message\":\"Forbidden\"}")
       .build();
   private volatile Headers responseHeaders = Headers.empty();
+  private volatile int maxMessageBytes = MAX_MESSAGE_BYTES;
 
   /** Refuses {@code /refuse} with {@code response}. */
   public EchoWebSocketGateway refuseWith(GatewayResponse response) {
@@ -59,6 +60,15 @@ public final class EchoWebSocketGateway implements Gateway {
   /** Accepts with these headers on the 101, such as {@code Sec-WebSocket-Protocol}. */
   public EchoWebSocketGateway acceptWith(Headers headers) {
     this.responseHeaders = headers;
+    return this;
+  }
+
+  /**
+   * Accepts announcing {@code bytes} as the largest message. The gateway enforces nothing itself:
+   * a transport that takes its ceiling from the upgrade (the servlet endpoint) enforces this one.
+   */
+  public EchoWebSocketGateway maxMessageBytes(int bytes) {
+    this.maxMessageBytes = bytes;
     return this;
   }
 
@@ -111,7 +121,7 @@ public final class EchoWebSocketGateway implements Gateway {
 
   /** An upgrade that accepts as {@code /prod} does; for answering a held one late. */
   public WebSocketUpgrade acceptance() {
-    return WebSocketUpgrade.accepted(responseHeaders, MAX_MESSAGE_BYTES, Duration.ofMinutes(10), this::open,
+    return WebSocketUpgrade.accepted(responseHeaders, maxMessageBytes, Duration.ofMinutes(10), this::open,
         abandoned::incrementAndGet);
   }
 
