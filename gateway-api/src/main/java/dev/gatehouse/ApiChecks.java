@@ -62,4 +62,36 @@ final class ApiChecks {
       }
     }
   }
+
+  /**
+   * Caching belongs to REST and HTTP APIs; a route's TTL must fit every cached stage's maximum, and
+   * a route's cache needs a stage with one.
+   */
+  static void caches(ApiType type, List<StageDefinition> stages, List<RouteDefinition> routes, Problems problems) {
+    List<StageDefinition> cached = stages.stream().filter(stage -> stage.cache() != null).toList();
+    if (type == ApiType.WEBSOCKET) {
+      cached.forEach(stage -> problems.under("stage " + Problems.describe(stage.name()))
+          .add("cache: set (expected: none on a webSocketApi; response caching is for REST and HTTP APIs)"));
+    }
+    for (RouteDefinition route : routes) {
+      if (route.cache() == null) {
+        continue;
+      }
+      Problems here = problems.under("route " + Problems.describe(route.key().toString()));
+      if (type == ApiType.WEBSOCKET) {
+        here.add("cached: true (expected: not on a webSocketApi's routes)");
+        continue;
+      }
+      if (cached.isEmpty()) {
+        here.add("cached: true (expected: a stage of this API with stage.cache(...), which holds the entries)");
+      }
+      for (StageDefinition stage : cached) {
+        java.time.Duration ttl = route.cache().ttl();
+        if (ttl != null && ttl.compareTo(stage.cache().maxTtl()) > 0) {
+          here.add("cache ttl", ttl, "at most the maxTtl " + stage.cache().maxTtl() + " of stage "
+              + Problems.describe(stage.name()) + "; AWS's limit is 3,600 s, raise it with cache.maxTtl(...)");
+        }
+      }
+    }
+  }
 }

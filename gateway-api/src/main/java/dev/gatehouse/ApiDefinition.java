@@ -334,6 +334,7 @@ public record ApiDefinition(
       responses.forEach((t, b) -> overrides.put(t, b.collect(problems.under("gatewayResponse " + t))));
       ApiChecks.routeThrottles(builtStages, builtRoutes, problems);
       ApiChecks.authorizers(authorizers, defaultAuthorizer, apiKeySource, builtRoutes, problems);
+      ApiChecks.caches(type, builtStages, builtRoutes, problems);
       WebSocketSettings settings = null;
       if (type == ApiType.WEBSOCKET) {
         settings = webSocket.collect(problems);

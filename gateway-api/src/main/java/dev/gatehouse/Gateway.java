@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.cache.StageCache;
 import dev.gatehouse.websocket.WebSocketConnections;
 import dev.gatehouse.websocket.WebSocketUpgrade;
 import java.util.concurrent.CompletionStage;
@@ -49,6 +50,16 @@ public interface Gateway extends AutoCloseable {
    */
   default WebSocketConnections connections(String api, String stage) {
     throw new UnsupportedOperationException(getClass().getName() + " serves no WebSocket APIs");
+  }
+
+  /**
+   * The response cache of one API stage, to flush or evict entries at run time.
+   *
+   * @throws IllegalArgumentException if there is no such API or stage, or the stage has no cache
+   * @throws UnsupportedOperationException if this gateway keeps no caches
+   */
+  default StageCache cache(String api, String stage) {
+    throw new UnsupportedOperationException(getClass().getName() + " keeps no caches");
   }
 
   /** The payload limit; adapters stop reading a body past it and pass the request on refused. */

@@ -3,6 +3,7 @@ package dev.gatehouse;
 import dev.gatehouse.spi.ApiKeyStore;
 import dev.gatehouse.spi.ConnectionRegistry;
 import dev.gatehouse.spi.GatewayEngine;
+import dev.gatehouse.spi.ResponseCacheStore;
 import dev.gatehouse.spi.RateLimitStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ public final class GatewayBuilder {
   private RateLimitStore rateLimitStore;
   private ApiKeyStore apiKeyStore;
   private ConnectionRegistry connectionRegistry;
+  private ResponseCacheStore responseCacheStore;
 
   GatewayBuilder() {}
 
@@ -126,6 +128,15 @@ public final class GatewayBuilder {
   }
 
   /**
+   * Where stage caches keep their entries, shared by every cached stage; by default each stage has
+   * its own in-process cache of {@code maxBytes}.
+   */
+  public GatewayBuilder responseCacheStore(ResponseCacheStore store) {
+    this.responseCacheStore = store;
+    return this;
+  }
+
+  /**
    * Checks everything and returns the immutable definition without starting anything.
    *
    * @throws GatewayDefinitionException listing every problem, one per line
@@ -148,7 +159,7 @@ public final class GatewayBuilder {
     accountThrottle.check(problems, "accountThrottle");
     List<UsagePlanDefinition> plans = UsagePlans.collect(usagePlans, built, problems);
     GatewayDefinition definition = new GatewayDefinition(built, mappings, maxRequestBodyBytes, handlerExecutor,
-        plans, accountThrottle, rateLimitStore, apiKeyStore, connectionRegistry);
+        plans, accountThrottle, rateLimitStore, apiKeyStore, connectionRegistry, responseCacheStore);
     checkUrls(definition, problems);
     UsagePlans.checkKeys(definition, problems);
     problems.throwIfAny();

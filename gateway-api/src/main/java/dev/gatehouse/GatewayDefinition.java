@@ -3,6 +3,7 @@ package dev.gatehouse;
 import dev.gatehouse.spi.ApiKeyStore;
 import dev.gatehouse.spi.ConnectionRegistry;
 import dev.gatehouse.spi.RateLimitStore;
+import dev.gatehouse.spi.ResponseCacheStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -25,6 +26,8 @@ import java.util.concurrent.Executor;
  * @param apiKeyStore where API keys live, or {@code null} for the runtime's in-memory default
  * @param connectionRegistry where WebSocket connections are known across instances, or {@code null}
  *     for the runtime's default, which knows this instance's only
+ * @param responseCacheStore where stage caches keep their entries, or {@code null} for an in-process
+ *     cache per stage
  */
 public record GatewayDefinition(
     List<ApiDefinition> apis,
@@ -35,7 +38,8 @@ public record GatewayDefinition(
     Throttle accountThrottle,
     RateLimitStore rateLimitStore,
     ApiKeyStore apiKeyStore,
-    ConnectionRegistry connectionRegistry) {
+    ConnectionRegistry connectionRegistry,
+    ResponseCacheStore responseCacheStore) {
 
   /** AWS's payload limit: 10 MB. */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 10L * 1024 * 1024;
@@ -51,7 +55,7 @@ public record GatewayDefinition(
   public GatewayDefinition(List<ApiDefinition> apis, List<BasePathMapping> basePathMappings,
       long maxRequestBodyBytes, Executor handlerExecutor) {
     this(apis, basePathMappings, maxRequestBodyBytes, handlerExecutor, List.of(), Throttle.ACCOUNT_DEFAULT,
-        null, null, null);
+        null, null, null, null);
   }
 
   /**
@@ -122,7 +126,8 @@ public record GatewayDefinition(
     usagePlans.forEach(builder::usagePlan);
     return builder.maxRequestBodyBytes(maxRequestBodyBytes).handlerExecutor(handlerExecutor)
         .accountThrottle(accountThrottle.rateLimit(), accountThrottle.burstLimit())
-        .rateLimitStore(rateLimitStore).apiKeyStore(apiKeyStore).connectionRegistry(connectionRegistry);
+        .rateLimitStore(rateLimitStore).apiKeyStore(apiKeyStore).connectionRegistry(connectionRegistry)
+        .responseCacheStore(responseCacheStore);
   }
 
   /** The API of this name, or {@code null}. */

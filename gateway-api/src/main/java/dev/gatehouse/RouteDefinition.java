@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.cache.RouteCache;
 import dev.gatehouse.integration.Integration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,9 +23,10 @@ import java.util.Objects;
  * @param scopes OAuth scopes of which a JWT must carry at least one; empty for no scope check
  * @param routeResponse for a WebSocket route, whether the integration's answer is sent back to the
  *     caller (AWS's route response, which makes the route two-way)
+ * @param cache the route's own cache settings, or {@code null} for the stage's
  */
 public record RouteDefinition(RouteKey key, Integration integration, Duration timeout, boolean apiKeyRequired,
-    String authorizer, List<String> scopes, boolean routeResponse) {
+    String authorizer, List<String> scopes, boolean routeResponse, RouteCache cache) {
   /** The authorizer name that opts a route out of its API's default authorizer, as AWS's {@code NONE}. */
   public static final String NO_AUTHORIZER = "NONE";
 
@@ -40,13 +42,13 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
 
   /** A route with the given timeout, no API key required and the API's default authorizer. */
   public RouteDefinition(RouteKey key, Integration integration, Duration timeout) {
-    this(key, integration, timeout, false, null, List.of(), false);
+    this(key, integration, timeout, false, null, List.of(), false, null);
   }
 
   /** A REST or HTTP API's route. */
   public RouteDefinition(RouteKey key, Integration integration, Duration timeout, boolean apiKeyRequired,
       String authorizer, List<String> scopes) {
-    this(key, integration, timeout, apiKeyRequired, authorizer, scopes, false);
+    this(key, integration, timeout, apiKeyRequired, authorizer, scopes, false, null);
   }
 
   /** Starts a standalone route definition, for use with {@code api.route(definition)}. */
@@ -60,6 +62,7 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     builder.authorizer = authorizer;
     builder.scopes.addAll(scopes);
     builder.routeResponse = routeResponse;
+    builder.cache = cache == null ? null : cache.toBuilder();
     return builder;
   }
 
@@ -72,6 +75,7 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     private String authorizer;
     private final List<String> scopes = new ArrayList<>();
     private boolean routeResponse;
+    private RouteCache.Builder cache;
 
     Builder(String key, Integration integration) {
       this.key = key;
@@ -122,6 +126,22 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
     }
 
     /**
+     * Caches this route where its stage has a cache, with the stage's settings; for a route of
+     * another method than {@code GET} or {@code HEAD}, this opts its answers in.
+     */
+    public Builder cached() {
+      return cached(cache -> {});
+    }
+
+    /** Caches this route where its stage has a cache, with its own TTL, key parameters or methods. */
+    public Builder cached(java.util.function.Consumer<RouteCache.Builder> configure) {
+      RouteCache.Builder settings = RouteCache.builder();
+      configure.accept(settings);
+      this.cache = settings;
+      return this;
+    }
+
+    /**
      * Builds the route.
      *
      * @throws GatewayDefinitionException naming each broken rule
@@ -159,13 +179,19 @@ public record RouteDefinition(RouteKey key, Integration integration, Duration ti
       if (parsed == null || integration == null || timeout == null) {
         return null;
       }
+      RouteCache builtCache = null;
+      if (cache != null) {
+        List<String> found = new ArrayList<>();
+        builtCache = cache.build(found);
+        found.forEach(problems::add);
+      }
       for (String scope : scopes) {
         if (scope == null || scope.isEmpty() || scope.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
           problems.add("scopes", scope, "scope tokens without spaces or controls");
         }
       }
       return new RouteDefinition(parsed, integration, timeout, apiKeyRequired, authorizer,
-          scopes.stream().filter(Objects::nonNull).toList(), routeResponse);
+          scopes.stream().filter(Objects::nonNull).toList(), routeResponse, builtCache);
     }
   }
 }

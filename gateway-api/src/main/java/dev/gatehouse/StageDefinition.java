@@ -1,6 +1,9 @@
 package dev.gatehouse;
 
+import dev.gatehouse.cache.CacheSettings;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +29,10 @@ import java.util.Objects;
  * @param throttle each route's bucket unless the route has its own, or {@code null} for none
  * @param routeThrottles route key as declared (such as {@code POST /pets}) to that route's bucket;
  *     unmodifiable, in declaration order
+ * @param cache the stage's response cache, or {@code null} for none
  */
 public record StageDefinition(String name, Map<String, String> variables, Throttle throttle,
-    Map<String, Throttle> routeThrottles) {
+    Map<String, Throttle> routeThrottles, CacheSettings cache) {
   /** The name of the stage served without a stage segment. */
   public static final String DEFAULT = "$default";
 
@@ -42,7 +46,13 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
 
   /** A stage without throttles. */
   public StageDefinition(String name, Map<String, String> variables) {
-    this(name, variables, null, Map.of());
+    this(name, variables, null, Map.of(), null);
+  }
+
+  /** A stage without a cache. */
+  public StageDefinition(String name, Map<String, String> variables, Throttle throttle,
+      Map<String, Throttle> routeThrottles) {
+    this(name, variables, throttle, routeThrottles, null);
   }
 
   /** The throttle of the route with this key as declared: its own, else the stage's; {@code null} for none. */
@@ -61,6 +71,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     builder.variables.putAll(variables);
     builder.throttle = throttle;
     builder.routeThrottles.putAll(routeThrottles);
+    builder.cache = cache == null ? null : cache.toBuilder();
     return builder;
   }
 
@@ -70,6 +81,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     private final Map<String, String> variables = new LinkedHashMap<>();
     private final Map<String, Throttle> routeThrottles = new LinkedHashMap<>();
     private Throttle throttle;
+    private CacheSettings.Builder cache;
 
     Builder(String name) {
       this.name = name;
@@ -90,6 +102,17 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     /** One route's bucket in this stage; {@code routeKey} as declared, such as {@code "POST /pets"}. */
     public Builder throttle(String routeKey, double rateLimit, long burstLimit) {
       routeThrottles.put(routeKey, new Throttle(rateLimit, burstLimit));
+      return this;
+    }
+
+    /**
+     * Turns on the stage's response cache: every route's {@code GET} and {@code HEAD} answers are
+     * cached (300 s by default), as AWS's stage cache; routes refine it with {@code cached(...)}.
+     */
+    public Builder cache(java.util.function.Consumer<CacheSettings.Builder> configure) {
+      CacheSettings.Builder settings = CacheSettings.builder();
+      configure.accept(settings);
+      this.cache = settings;
       return this;
     }
 
@@ -125,7 +148,13 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
         throttle.check(problems, "throttle");
       }
       routeThrottles.forEach((route, t) -> t.check(problems, "throttle " + Problems.describe(route)));
-      return name == null ? null : new StageDefinition(name, variables, throttle, routeThrottles);
+      CacheSettings settings = null;
+      if (cache != null) {
+        List<String> found = new ArrayList<>();
+        settings = cache.build(found);
+        found.forEach(p -> problems.add("cache " + p));
+      }
+      return name == null ? null : new StageDefinition(name, variables, throttle, routeThrottles, settings);
     }
   }
 }

@@ -8,7 +8,9 @@ import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.RouteDefinition;
 import dev.gatehouse.Usage;
+import dev.gatehouse.cache.StageCache;
 import dev.gatehouse.runtime.internal.auth.AuthorizerRuntime;
+import dev.gatehouse.runtime.internal.cache.StageCaches;
 import dev.gatehouse.runtime.internal.http.HttpIntegrations;
 import dev.gatehouse.runtime.internal.integration.HandlerExecutors;
 import dev.gatehouse.runtime.internal.integration.IntegrationSteps;
@@ -50,6 +52,7 @@ final class DefaultGateway implements Gateway {
   private final ApiKeys apiKeys;
   private final AtomicReference<Deployment> current = new AtomicReference<>();
   private final WebSocketRuntime webSockets;
+  private final StageCaches caches;
   private ExecutorService ownExecutor;
 
   DefaultGateway(GatewayDefinition definition, Clock clock) {
@@ -59,6 +62,7 @@ final class DefaultGateway implements Gateway {
     this.http = new HttpIntegrations(clock);
     this.apiKeys = new GatewayApiKeys(this::definition, limits);
     this.webSockets = new WebSocketRuntime(clock, current::get, limits, definition.connectionRegistry());
+    this.caches = new StageCaches(clock);
     current.set(deploy(definition));
   }
 
@@ -91,6 +95,11 @@ final class DefaultGateway implements Gateway {
       AccessLog.record(ex, finished, (System.nanoTime() - started) / 1_000_000);
       return webSockets.decide(ex, finished);
     });
+  }
+
+  @Override
+  public StageCache cache(String api, String stage) {
+    return caches.cache(api, stage, current::get);
   }
 
   @Override
@@ -164,9 +173,10 @@ final class DefaultGateway implements Gateway {
     Executor executor = definition.handlerExecutor() != null ? definition.handlerExecutor() : ownExecutor();
     long maxBodyBytes = definition.maxRequestBodyBytes();
     http.deploying();
+    caches.deploying(definition);
     Deployment deployment = new Deployment(definition,
         route -> IntegrationSteps.create(route, executor, http, maxBodyBytes), limits,
-        route -> authorizers.stepFor(route, executor), webSockets.steps());
+        route -> authorizers.stepFor(route, executor), webSockets.steps(), caches::stepFor);
     Deployment previous = current.get();
     http.deployed(previous == null ? Duration.ZERO : longestTimeout(previous.definition()));
     return deployment;

@@ -99,6 +99,9 @@ final class FunctionAuthorizerStep implements Step {
     }
     ex.authorize(new RequestContext.Authorization(answer.principalId(), Map.of(), List.of(), answer.context()),
         answer.usageIdentifierKey());
+    if (answer.allows(PolicyDecision.INVALIDATE_CACHE, methodArn)) {
+      ex.allowCacheInvalidation();
+    }
     return next.proceed(ex);
   }
 

@@ -10,6 +10,10 @@ import java.util.Map;
  * policy to evaluate against each request's method ARN, or a simple yes or no for every route.
  */
 final class PolicyDecision {
+  static final String INVOKE = "execute-api:Invoke";
+  /** AWS's permission to refetch a cached answer with {@code Cache-Control: max-age=0}. */
+  static final String INVALIDATE_CACHE = "execute-api:InvalidateCache";
+
   private final String principalId;
   private final List<AuthorizerPolicy.Statement> statements;
   private final Boolean simple;
@@ -71,12 +75,20 @@ final class PolicyDecision {
 
   /** Whether the answer lets a request with this method ARN through: an explicit Deny wins over any Allow. */
   boolean allows(String methodArn) {
+    return allows(INVOKE, methodArn);
+  }
+
+  /**
+   * Whether the policy allows {@code action} on this method ARN, such as
+   * {@code execute-api:InvalidateCache}; a simple answer's yes covers invoking only.
+   */
+  boolean allows(String action, String methodArn) {
     if (simple != null) {
-      return simple;
+      return simple && INVOKE.equals(action);
     }
     boolean allowed = false;
     for (AuthorizerPolicy.Statement statement : statements) {
-      if (covers(statement, methodArn)) {
+      if (covers(statement, action, methodArn)) {
         if ("Deny".equals(statement.effect())) {
           return false;
         }
@@ -86,9 +98,9 @@ final class PolicyDecision {
     return allowed;
   }
 
-  private static boolean covers(AuthorizerPolicy.Statement statement, String methodArn) {
-    boolean invoke = statement.action().stream().anyMatch(action -> MethodArns.matches(action, "execute-api:Invoke"));
-    return invoke && statement.resource().stream().anyMatch(resource -> MethodArns.matches(resource, methodArn));
+  private static boolean covers(AuthorizerPolicy.Statement statement, String action, String methodArn) {
+    boolean named = statement.action().stream().anyMatch(pattern -> MethodArns.matches(pattern, action));
+    return named && statement.resource().stream().anyMatch(resource -> MethodArns.matches(resource, methodArn));
   }
 
   String principalId() {

@@ -4,6 +4,7 @@ import dev.gatehouse.ApiDefinition;
 import dev.gatehouse.ApiType;
 import dev.gatehouse.BasePathMapping;
 import dev.gatehouse.GatewayDefinition;
+import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.StageDefinition;
 import dev.gatehouse.runtime.internal.limits.Limits;
 import dev.gatehouse.runtime.internal.response.GatewayResponses;
@@ -27,6 +28,7 @@ public final class Deployment {
   private final ApiType unmatchedType;
   private final Step.Next entry;
   private final Step.Next upgradeEntry;
+  private final Step.Next routeOnly;
 
   /** Where the first path segment leads. */
   record Target(CompiledApi api, StageDefinition stage, int segments) {}
@@ -59,6 +61,12 @@ public final class Deployment {
   /** As above, with the WebSocket runtime's steps for WebSocket APIs. */
   public Deployment(GatewayDefinition definition, Function<CompiledRoute, Step> integrations, Limits limits,
       Function<CompiledRoute, Step> authorizers, WebSocketSteps webSockets) {
+    this(definition, integrations, limits, authorizers, webSockets, route -> null);
+  }
+
+  /** As above, with each route's cache step from {@code caches} ({@code null} for a route without one). */
+  public Deployment(GatewayDefinition definition, Function<CompiledRoute, Step> integrations, Limits limits,
+      Function<CompiledRoute, Step> authorizers, WebSocketSteps webSockets, Function<CompiledRoute, Step> caches) {
     this.definition = definition;
     limits.deploying(definition);
     Target rootTarget = null;
@@ -66,7 +74,8 @@ public final class Deployment {
       CompiledApi compiled = new CompiledApi(api);
       apis.put(api.name(), compiled);
       for (CompiledRoute route : compiled.routes()) {
-        route.link(Pipeline.assemble(route, integrations.apply(route), authorizers.apply(route), definition, limits));
+        route.link(Pipeline.assemble(route, integrations.apply(route), authorizers.apply(route), caches.apply(route),
+            definition, limits));
       }
       if (!api.executeApiEndpoint()) {
         continue;
@@ -95,6 +104,7 @@ public final class Deployment {
     this.unmatchedType = only != null ? only.definition().type() : ApiType.REST;
     this.entry = Pipeline.gateway(webSockets);
     this.upgradeEntry = Pipeline.upgrade(webSockets);
+    this.routeOnly = Pipeline.routeOnly();
   }
 
   private static Step noAuthorizer(CompiledRoute route) {
@@ -121,6 +131,16 @@ public final class Deployment {
   /** The steps every upgrade request starts with. */
   public Step.Next upgradeEntry() {
     return upgradeEntry;
+  }
+
+  /**
+   * {@code request} routed as it would be, without running any route: its exchange, or {@code null}
+   * when it reaches no route. The router's steps answer at once, so this does not wait.
+   */
+  public Exchange route(GatewayRequest request) {
+    Exchange ex = exchange(request, 0, "");
+    routeOnly.proceed(ex);
+    return ex.route() == null ? null : ex;
   }
 
   /** The compiled API of this name, or {@code null}. */

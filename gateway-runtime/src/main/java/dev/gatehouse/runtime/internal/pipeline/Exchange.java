@@ -36,6 +36,7 @@ public final class Exchange {
   private String usageIdentifierKey;
   private Object webSocket;
   private boolean integrationAnswered;
+  private boolean mayInvalidateCache;
 
   Exchange(GatewayRequest request, long receivedAtMillis, String requestId, Deployment deployment) {
     this.request = request;
@@ -129,6 +130,16 @@ public final class Exchange {
   public void authorize(RequestContext.Authorization authorization, String usageIdentifierKey) {
     authorize(authorization);
     this.usageIdentifierKey = usageIdentifierKey;
+  }
+
+  /** The authorizer's policy allows {@code execute-api:InvalidateCache} on this request. */
+  public void allowCacheInvalidation() {
+    this.mayInvalidateCache = true;
+  }
+
+  /** Whether an authorizer allowed this request to refetch a cached answer. */
+  public boolean mayInvalidateCache() {
+    return mayInvalidateCache;
   }
 
   /** The API key value a function authorizer answered with, or {@code null}. */

@@ -25,6 +25,8 @@ import java.util.concurrent.CompletionStage;
  *       the key), then {@link ThrottleStep} (plan, route, stage and account
  *       buckets, then the quota); resource policy and validation join them in DESIGN.md's order as
  *       they land
+ *   <li>the cache where the stage has one ({@code CacheStep}): after the guards, so that a cached
+ *       answer reaches only admitted, counted callers
  *   <li>the integration, which answers
  * </ol>
  */
@@ -46,9 +48,15 @@ public final class Pipeline {
         Pipeline::toRoute);
   }
 
-  /** A route's steps: its guards, then its integration. */
-  static Step.Next assemble(CompiledRoute route, Step integration, Step authorizer, GatewayDefinition definition,
-      Limits limits) {
+  /** The router's steps alone, ending without an answer: to find where a request would go. */
+  static Step.Next routeOnly() {
+    return Chain.of(List.of(new TargetStep(), new LimitsStep(), new RouteStep()),
+        ex -> CompletableFuture.completedFuture(null));
+  }
+
+  /** A route's steps: its guards, its cache where it has one, then its integration. */
+  static Step.Next assemble(CompiledRoute route, Step integration, Step authorizer, Step cache,
+      GatewayDefinition definition, Limits limits) {
     List<Step> steps = new ArrayList<>();
     boolean keyFromAuthorizer = route.api().definition().apiKeySource() == ApiKeySource.AUTHORIZER;
     if (route.definition().apiKeyRequired() && !keyFromAuthorizer) {
@@ -61,6 +69,9 @@ public final class Pipeline {
       steps.add(new ApiKeyStep(limits.apiKeys(definition), definition, true));
     }
     steps.add(new ThrottleStep(route, definition, limits));
+    if (cache != null) {
+      steps.add(cache);
+    }
     if (route.api().definition().type() == ApiType.WEBSOCKET) {
       // a WebSocket message answers its caller only with what the integration said
       steps.add((ex, next) -> integration.apply(ex, next).thenApply(response -> {
