@@ -2,12 +2,11 @@ package dev.gatehouse.runtime.internal.cache;
 
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.cache.CacheSettings;
-import java.io.ByteArrayOutputStream;
+import dev.gatehouse.runtime.internal.response.ResponseBodies;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 
 /**
  * Which answers a cache keeps: a status the stage caches (2xx by default), no {@code Set-Cookie}
@@ -24,34 +23,8 @@ final class Storable {
         || !settings.isCacheable(response.status())) {
       return CompletableFuture.completedFuture(response);
     }
-    CompletableFuture<GatewayResponse> whole = new CompletableFuture<>();
-    response.bodyPublisher().subscribe(new Flow.Subscriber<ByteBuffer>() {
-      private final ByteArrayOutputStream bytes = new ByteArrayOutputStream((int) response.contentLength());
-
-      @Override
-      public void onSubscribe(Flow.Subscription subscription) {
-        subscription.request(Long.MAX_VALUE);
-      }
-
-      @Override
-      public void onNext(ByteBuffer item) {
-        byte[] chunk = new byte[item.remaining()];
-        item.get(chunk);
-        bytes.write(chunk, 0, chunk.length);
-      }
-
-      @Override
-      public void onError(Throwable error) {
-        whole.completeExceptionally(error);
-      }
-
-      @Override
-      public void onComplete() {
-        whole.complete(GatewayResponse.builder(response.status()).headers(response.headers())
-            .body(bytes.toByteArray()).build());
-      }
-    });
-    return whole;
+    return ResponseBodies.collect(response, settings.maxEntryBytes()).thenApply(bytes ->
+        GatewayResponse.builder(response.status()).headers(response.headers()).body(bytes).build());
   }
 
   static boolean isStorable(GatewayResponse response, CacheSettings settings) {

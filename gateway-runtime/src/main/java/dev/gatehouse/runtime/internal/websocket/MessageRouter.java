@@ -11,6 +11,7 @@ import dev.gatehouse.runtime.internal.pipeline.CompiledApi;
 import dev.gatehouse.runtime.internal.pipeline.CompiledRoute;
 import dev.gatehouse.runtime.internal.pipeline.Deployment;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
+import dev.gatehouse.runtime.internal.response.ResponseBodies;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

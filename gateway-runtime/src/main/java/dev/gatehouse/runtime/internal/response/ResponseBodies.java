@@ -1,4 +1,4 @@
-package dev.gatehouse.runtime.internal.websocket;
+package dev.gatehouse.runtime.internal.response;
 
 import dev.gatehouse.GatewayResponse;
 import java.io.ByteArrayOutputStream;
@@ -7,11 +7,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** A route response's body as one message: whole, and no larger than the API's message limit. */
-final class ResponseBodies {
+/**
+ * An answer's body as one array, whether it was buffered or streamed, and no larger than a limit:
+ * for a WebSocket route response (one message) and for a cache entry (one stored value).
+ */
+public final class ResponseBodies {
   private ResponseBodies() {}
 
-  static CompletionStage<byte[]> collect(GatewayResponse response, int max) {
+  /** The whole body; a stage failed when it is larger than {@code max} or its stream breaks. */
+  public static CompletionStage<byte[]> collect(GatewayResponse response, long max) {
     if (!response.isStreamed()) {
       ByteBuffer body = response.body();
       if (body.remaining() > max) {
@@ -64,7 +68,7 @@ final class ResponseBodies {
     return collected;
   }
 
-  private static CompletionStage<byte[]> tooLarge(long size, int max) {
+  private static CompletionStage<byte[]> tooLarge(long size, long max) {
     return CompletableFuture.failedFuture(new IllegalStateException("the answer has " + size
         + " bytes; a message may have " + max));
   }
