@@ -25,6 +25,8 @@ import java.util.Map;
  * @param identity who called
  * @param stageVariables the stage's variables; unmodifiable
  * @param authorizer what the route's authorizer established, or {@code null} without one
+ * @param xrayTraceId the trace ID, as AWS's {@code $context.xrayTraceId}: the {@code Root} of the
+ *     client's {@code X-Amzn-Trace-Id}, or a new one in X-Ray's format ({@code 1-5f84c7a9-...})
  */
 public record RequestContext(
     String requestId,
@@ -43,7 +45,8 @@ public record RequestContext(
     String domainPrefix,
     Identity identity,
     Map<String, String> stageVariables,
-    Authorization authorizer) {
+    Authorization authorizer,
+    String xrayTraceId) {
 
   public RequestContext {
     stageVariables = Map.copyOf(stageVariables);
@@ -53,14 +56,14 @@ public record RequestContext(
   public RequestContext withAuthorizer(Authorization authorization) {
     return new RequestContext(requestId, extendedRequestId, apiId, stage, resourcePath, resourceId, routeKey,
         httpMethod, path, protocol, requestTime, requestTimeEpoch, domainName, domainPrefix, identity, stageVariables,
-        authorization);
+        authorization, xrayTraceId);
   }
 
   /** This context with the ID of the API key the request was admitted with. */
   public RequestContext withApiKeyId(String apiKeyId) {
     return new RequestContext(requestId, extendedRequestId, apiId, stage, resourcePath, resourceId, routeKey,
         httpMethod, path, protocol, requestTime, requestTimeEpoch, domainName, domainPrefix,
-        new Identity(identity.sourceIp(), identity.userAgent(), apiKeyId), stageVariables, authorizer);
+        new Identity(identity.sourceIp(), identity.userAgent(), apiKeyId), stageVariables, authorizer, xrayTraceId);
   }
 
   /**

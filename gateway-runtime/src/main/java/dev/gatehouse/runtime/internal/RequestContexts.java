@@ -28,7 +28,8 @@ public final class RequestContexts {
         domainPrefix(host),
         new RequestContext.Identity(request.sourceIp(), request.headers().first("User-Agent")),
         ex.stage().variables(),
-        null);
+        null,
+        TraceIds.xrayTraceId(request.headers().first(TraceIds.XRAY_HEADER)));
   }
 
   /** The host without its port; IPv6 literals keep their brackets. */

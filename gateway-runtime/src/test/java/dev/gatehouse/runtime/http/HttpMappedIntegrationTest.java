@@ -158,8 +158,8 @@ class HttpMappedIntegrationTest {
     seen.headers().keySet().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
     // Host, Content-Length and User-Agent are the JDK client's own, not the caller's
     names.removeAll(Set.of("host", "content-length", "user-agent"));
-    assertThat(names).containsExactly("content-type", "forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-port",
-        "x-forwarded-proto", "x-kept");
+    assertThat(names).containsExactly("content-type", "forwarded", "x-amzn-trace-id", "x-forwarded-for",
+        "x-forwarded-host", "x-forwarded-port", "x-forwarded-proto", "x-kept");
     assertThat(seen.header("User-Agent")).isNotEqualTo("gatehouse-test");
     assertThat(seen.header("x-kept")).isEqualTo("kept");
     assertThat(seen.header("X-Forwarded-For")).isEqualTo("192.0.2.8");

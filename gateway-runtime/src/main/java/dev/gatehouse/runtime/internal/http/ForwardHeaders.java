@@ -2,6 +2,7 @@ package dev.gatehouse.runtime.internal.http;
 
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.Headers;
+import dev.gatehouse.runtime.internal.TraceIds;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -61,6 +62,24 @@ final class ForwardHeaders {
   }
 
   /** The backend's fields the client may see. */
+  /**
+   * Carries the trace to the backend: {@code X-Amzn-Trace-Id} with the request's trace ID as its
+   * {@code Root} (the client's own header when it held that root, for its {@code Parent} and
+   * {@code Sampled}), and a well-formed W3C {@code traceparent} as the client sent it; a mapped
+   * integration, which passes no other client header, gets them too.
+   */
+  static void tracing(Headers.Builder out, GatewayRequest request, String xrayTraceId) {
+    String client = request.headers().first(TraceIds.XRAY_HEADER);
+    out.set(TraceIds.XRAY_HEADER, client != null && isSafe(client) && client.contains("Root=" + xrayTraceId)
+        ? client : "Root=" + xrayTraceId);
+    String traceparent = TraceIds.traceparent(request.headers().first(TraceIds.W3C_HEADER));
+    if (traceparent != null) {
+      out.set(TraceIds.W3C_HEADER, traceparent);
+    } else {
+      out.remove(TraceIds.W3C_HEADER);
+    }
+  }
+
   static Headers.Builder fromBackend(Headers backend) {
     return endToEnd(backend, RESPONSE_OWNED);
   }

@@ -156,6 +156,7 @@ final class HttpStep implements Step {
       }
     }
     ForwardHeaders.forwarding(headers, request);
+    ForwardHeaders.tracing(headers, request, ex.context().xrayTraceId());
     String method = integration.method() != null ? integration.method() : request.method();
     URI uri = URI.create(plan.uri().build(pathValues, greedy, query.toString()));
     return new BackendRequest(method, uri, headers.build(), request.body(), timeoutNanos);
