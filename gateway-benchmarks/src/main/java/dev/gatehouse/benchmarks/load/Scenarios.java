@@ -14,6 +14,7 @@ import dev.gatehouse.integration.Integration;
 import dev.gatehouse.integration.Integrations;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -97,6 +98,19 @@ public final class Scenarios {
                   .stage(STAGE)
                   .authorizer(Authorizers.jwt("bench").issuer(JWT_ISSUER).audience("bench").hmacSecret(JWT_SECRET))
                   .route("GET /hello/{name}", asyncHello(), route -> route.authorizer("bench")))
+              .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
+              .build(),
+          HELLO,
+          "function"),
+      new Scenario("cache-hit",
+          "the function route in a stage with a response cache (TTL 1 h): the first request calls the function and"
+              + " stores its answer, every later one is a cache hit answered from the in-process store",
+          Scenario.Backend.NONE,
+          backend -> Gateway.builder()
+              .restApi("bench", api -> api
+                  // longer than any cell: each cell's server starts empty, so only its first request misses
+                  .stage(STAGE, stage -> stage.cache(cache -> cache.ttl(Duration.ofHours(1))))
+                  .route("GET /hello/{name}", asyncHello()))
               .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
               .build(),
           HELLO,

@@ -35,6 +35,18 @@ final class Fixtures {
       .body(RESPONSE_BODY)
       .build();
 
+  /**
+   * What a function answers when its answer may be cached: {@link #RESPONSE_V1} without
+   * {@code Cache-Control: no-store}, which a stage cache never stores.
+   */
+  static final ProxyResponseV1 CACHEABLE_RESPONSE_V1 = ProxyResponseV1.builder(200)
+      .header("Content-Type", "application/json")
+      .body(RESPONSE_BODY)
+      .build();
+
+  /** A bearer token no route here checks: the request carries it as a browser's would. */
+  private static final String BEARER = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJl";
+
   private Fixtures() {}
 
   /** A REST API ({@code rest == true}) or HTTP API with stage {@code prod} and {@code POST /pets/{id}}. */
@@ -68,7 +80,7 @@ final class Fixtures {
 
   /** {@code POST {rawPath}?limit=10&sort=name} with ten header fields and a small JSON body. */
   static GatewayRequest request(String rawPath) {
-    return request(rawPath, "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJl", null);
+    return request(rawPath, BEARER, null);
   }
 
   /**
@@ -76,8 +88,22 @@ final class Fixtures {
    * {@code x-api-key} field.
    */
   static GatewayRequest request(String rawPath, String authorization, String apiKey) {
-    GatewayRequest.Builder builder = GatewayRequest.builder("POST", rawPath)
-        .rawQuery("limit=10&sort=name")
+    GatewayRequest.Builder builder =
+        headers(GatewayRequest.builder("POST", rawPath).rawQuery("limit=10&sort=name"), authorization);
+    if (apiKey != null) {
+      builder.header("x-api-key", apiKey);
+    }
+    return builder.body(REQUEST_BODY).sourceIp("203.0.113.7").build();
+  }
+
+  /** {@code GET {rawPath}?{rawQuery}} with the same header fields, without a body. */
+  static GatewayRequest get(String rawPath, String rawQuery) {
+    return headers(GatewayRequest.builder("GET", rawPath).rawQuery(rawQuery), BEARER).sourceIp("203.0.113.7").build();
+  }
+
+  /** The ten header fields every request here carries, with this {@code Authorization} value. */
+  private static GatewayRequest.Builder headers(GatewayRequest.Builder builder, String authorization) {
+    return builder
         .header("Host", "api.example.com")
         .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
         .header("Accept", "application/json")
@@ -88,10 +114,5 @@ final class Fixtures {
         .header("X-Forwarded-For", "203.0.113.7")
         .header("X-Forwarded-For", "10.0.0.12")
         .header("Cookie", "session=4f2a9c; theme=dark");
-    if (apiKey != null) {
-      builder.header("x-api-key", apiKey);
-    }
-    return builder.body(REQUEST_BODY).sourceIp("203.0.113.7").build();
   }
-
 }

@@ -3,7 +3,7 @@ package dev.gatehouse.benchmarks.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The JMH section: every result, then how routing scales with the table. */
+/** The JMH section: every result, how routing scales with the table, then what the response cache costs. */
 final class JmhTables {
   private JmhTables() {}
 
@@ -28,6 +28,28 @@ final class JmhTables {
       out.append("\nRouting against the size of the table (`").append(RoutingRatio.BENCHMARK).append("`):\n\n")
           .append(Markdown.table(List.of("kind", "1 route ns/op", "10,000 routes ns/op", "10,000 / 1"), ratios));
     }
-    return out.toString();
+    return out.append('\n').append(cache(results)).toString();
+  }
+
+  /**
+   * The cache's ratios to the uncached route, always present so that a run without
+   * {@code CacheBenchmark} says so rather than leaving the reader to wonder.
+   */
+  static String cache(List<JmhResult> results) {
+    StringBuilder out = new StringBuilder("Response cache against the same route without one (`CacheBenchmark`, "
+        + "the same JMH run):\n\n");
+    if (!CacheRatio.anyIn(results)) {
+      return out.append("Cache ratios absent: `CacheBenchmark` is not in the JMH results (they predate it, or the run ")
+          .append("left it out).\n").toString();
+    }
+    List<List<String>> rows = new ArrayList<>();
+    for (CacheRatio r : CacheRatio.of(results)) {
+      String ratio = Double.isNaN(r.nanos()) ? "absent: `" + r.benchmark() + "` not in the JMH results"
+          : Double.isNaN(r.uncachedNanos()) ? "absent: `" + CacheRatio.BASELINE + "` not in the JMH results"
+          : Markdown.ratio(r.ratio()) + (r.noisy() ? " (noisy: an error above half the score)" : "");
+      rows.add(List.of(r.label(), Markdown.amount(r.nanos()), Markdown.amount(r.uncachedNanos()), ratio, r.meaning()));
+    }
+    return out.append(Markdown.table(List.of("ratio", "ns/op", "uncached route ns/op", "×", "what it says"), rows))
+        .toString();
   }
 }

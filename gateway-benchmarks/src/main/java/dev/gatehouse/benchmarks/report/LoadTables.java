@@ -3,6 +3,8 @@ package dev.gatehouse.benchmarks.report;
 import dev.gatehouse.benchmarks.load.CellResult;
 import dev.gatehouse.benchmarks.load.LoadRun;
 import dev.gatehouse.benchmarks.load.PhaseResult;
+import dev.gatehouse.benchmarks.load.Scenario;
+import dev.gatehouse.benchmarks.load.Scenarios;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,10 +37,22 @@ final class LoadTables {
     return Markdown.amount(phase.cpuMicrosPerRequest()) + jit;
   }
 
+  /**
+   * The scenarios this run measured; then, when the build has scenarios the run lacks, which ones, so
+   * that a report written from older results does not read as if they had been left out of the tables.
+   */
   static String scenarios(LoadRun run) {
     List<List<String>> rows = new ArrayList<>();
     run.scenarios().forEach(s -> rows.add(List.of("`" + s.name() + "`", s.description(), "`" + s.request() + "`")));
-    return Markdown.table(List.of("scenario", "what the gateway does", "request"), rows);
+    List<String> absent = new ArrayList<>();
+    for (Scenario scenario : Scenarios.all()) {
+      if (run.scenarios().stream().noneMatch(info -> info.name().equals(scenario.name()))) {
+        absent.add("`" + scenario.name() + "`");
+      }
+    }
+    String table = Markdown.table(List.of("scenario", "what the gateway does", "request"), rows);
+    return absent.isEmpty() ? table : table + "\nAbsent from this run, though this build has them: "
+        + String.join(", ", absent) + " (the results predate them, or `--scenarios` left them out).\n";
   }
 
   /**

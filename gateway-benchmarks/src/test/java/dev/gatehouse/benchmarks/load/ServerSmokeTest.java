@@ -8,6 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -43,11 +45,11 @@ class ServerSmokeTest {
   void bareServersAndEveryScenarioPutTheSameAnswerOnTheWire() throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     for (Variant.Server kind : Variant.Server.values()) {
-      Answer bare = fetch(client, Variant.of(kind, false), FUNCTION);
+      Answer bare = fetch(client, Variant.of(kind, false), FUNCTION).get(1);
       for (Scenario scenario : Scenarios.all()) {
-        Answer gateway = fetch(client, Variant.of(kind, true), scenario);
+        List<Answer> gateway = fetch(client, Variant.of(kind, true), scenario);
 
-        assertThat(gateway).as(kind + " " + scenario.name()).isEqualTo(bare);
+        assertThat(gateway).as(kind + " " + scenario.name()).containsExactly(bare, bare);
       }
       assertThat(bare.status()).isEqualTo(TrivialAnswer.STATUS);
       assertThat(bare.body()).isEqualTo(TrivialAnswer.BODY);
@@ -68,7 +70,12 @@ class ServerSmokeTest {
   /** Status, body, Content-Type and the set of header names (values vary: dates, request ids). */
   private record Answer(int status, String body, String contentType, Set<String> headerNames) {}
 
-  private static Answer fetch(HttpClient client, Variant variant, Scenario scenario) throws Exception {
+  /**
+   * The scenario's answer to its request sent twice to one server: the load benchmark measures the
+   * repeated answer, which is not the first one where a cache is involved ({@code cache-hit} misses
+   * first, then answers from its store).
+   */
+  private static List<Answer> fetch(HttpClient client, Variant variant, Scenario scenario) throws Exception {
     boolean needsBackend = scenario.backend() != Scenario.Backend.NONE && variant.throughGateway();
     try (RunningServer backend = needsBackend ? JdkServers.start(null, 2) : null;
         RunningServer server = ServerMain.start(variant, scenario, 4,
@@ -77,11 +84,15 @@ class ServerSmokeTest {
           HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + scenario.request().path()))
               .timeout(Duration.ofSeconds(10));
       scenario.request().headers().forEach(request::header);
-      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      Set<String> names = new TreeSet<>();
-      response.headers().map().keySet().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
-      return new Answer(response.statusCode(), response.body(),
-          response.headers().firstValue("content-type").orElse(null), names);
+      List<Answer> answers = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        Set<String> names = new TreeSet<>();
+        response.headers().map().keySet().forEach(name -> names.add(name.toLowerCase(Locale.ROOT)));
+        answers.add(new Answer(response.statusCode(), response.body(),
+            response.headers().firstValue("content-type").orElse(null), names));
+      }
+      return answers;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.gatehouse.benchmarks.micro;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.cache.StageCache;
 import dev.gatehouse.event.ProxyEventV1;
 import dev.gatehouse.event.ProxyEventV2;
 import dev.gatehouse.runtime.internal.routing.RouteTable;
@@ -102,6 +103,37 @@ class MicroBenchmarksTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.bodyAsString()).isEqualTo(Fixtures.RESPONSE_BODY);
         assertThat(response.headers().first("x-amzn-RequestId")).isNotEmpty();
+      }
+    } finally {
+      benchmark.tearDown();
+    }
+  }
+
+  @Test
+  void cacheHitIsAnsweredFromTheCacheAndEveryMissCallsTheFunction() {
+    CacheBenchmark benchmark = new CacheBenchmark();
+    benchmark.setUp();
+    try {
+      StageCache cache = benchmark.gateway().cache(CacheBenchmark.API, CacheBenchmark.CACHED_STAGE);
+      List<GatewayResponse> hits = List.of(benchmark.cacheHit(), benchmark.cacheHit(), benchmark.cacheHit());
+      assertThat(cache.misses()).isEqualTo(1);
+      assertThat(cache.hits()).isEqualTo(2);
+
+      List<GatewayResponse> misses = List.of(benchmark.cacheMiss(), benchmark.cacheMiss(), benchmark.cacheMiss());
+      assertThat(cache.misses()).isEqualTo(4);
+      assertThat(cache.hits()).isEqualTo(2);
+
+      List<GatewayResponse> uncached = List.of(benchmark.uncachedSameRoute(), benchmark.uncachedSameRoute());
+      assertThat(cache.misses()).isEqualTo(4);
+      assertThat(cache.hits()).isEqualTo(2);
+
+      for (List<GatewayResponse> responses : List.of(hits, misses, uncached)) {
+        for (GatewayResponse response : responses) {
+          assertThat(response.status()).isEqualTo(200);
+          assertThat(response.bodyAsString()).isEqualTo(Fixtures.RESPONSE_BODY);
+          assertThat(response.headers().first("Content-Type")).isEqualTo("application/json");
+          assertThat(response.headers().first("x-amzn-RequestId")).isNotEmpty();
+        }
       }
     } finally {
       benchmark.tearDown();

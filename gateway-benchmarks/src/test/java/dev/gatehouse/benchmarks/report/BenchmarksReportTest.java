@@ -60,6 +60,16 @@ class BenchmarksReportTest {
   }
 
   @Test
+  void scenariosOfThisBuildThatTheRunLacksAreNamedAsAbsent() {
+    String md = BenchmarksReport.render(RUN, Optional.empty(), "none", "");
+
+    assertThat(md).contains("\nAbsent from this run, though this build has them: `function-blocking`, `mock`,"
+        + " `api-key-throttle`, `jwt`, `cache-hit`, `http-proxy`, `http-proxy-jdk-client` (the results predate them, or"
+        + " `--scenarios` left them out).\n");
+    assertThat(md).doesNotContain("| `cache-hit` |");
+  }
+
+  @Test
   void handWrittenProfileNotesAreCarriedIntoEveryRun(@TempDir Path dir) throws IOException {
     Files.createDirectories(dir.resolve("gateway-benchmarks"));
     Files.writeString(dir.resolve("gateway-benchmarks/ANALYSIS.md"), "Jetty: header translation dominates.\n");
