@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.metrics.MetricsSink;
 import dev.gatehouse.spi.ApiKeyStore;
 import dev.gatehouse.spi.ConnectionRegistry;
 import dev.gatehouse.spi.GatewayEngine;
@@ -33,6 +34,7 @@ public final class GatewayBuilder {
   private ApiKeyStore apiKeyStore;
   private ConnectionRegistry connectionRegistry;
   private ResponseCacheStore responseCacheStore;
+  private MetricsSink metrics;
 
   GatewayBuilder() {}
 
@@ -137,6 +139,15 @@ public final class GatewayBuilder {
   }
 
   /**
+   * Where the gateway reports each answer for metrics, such as the runtime's
+   * {@code MicrometerMetrics.of(meterRegistry)}; nothing is recorded without one.
+   */
+  public GatewayBuilder metrics(MetricsSink sink) {
+    this.metrics = sink;
+    return this;
+  }
+
+  /**
    * Checks everything and returns the immutable definition without starting anything.
    *
    * @throws GatewayDefinitionException listing every problem, one per line
@@ -159,7 +170,7 @@ public final class GatewayBuilder {
     accountThrottle.check(problems, "accountThrottle");
     List<UsagePlanDefinition> plans = UsagePlans.collect(usagePlans, built, problems);
     GatewayDefinition definition = new GatewayDefinition(built, mappings, maxRequestBodyBytes, handlerExecutor,
-        plans, accountThrottle, rateLimitStore, apiKeyStore, connectionRegistry, responseCacheStore);
+        plans, accountThrottle, rateLimitStore, apiKeyStore, connectionRegistry, responseCacheStore, metrics);
     checkUrls(definition, problems);
     UsagePlans.checkKeys(definition, problems);
     problems.throwIfAny();

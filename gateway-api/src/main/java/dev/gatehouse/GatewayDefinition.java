@@ -1,5 +1,6 @@
 package dev.gatehouse;
 
+import dev.gatehouse.metrics.MetricsSink;
 import dev.gatehouse.spi.ApiKeyStore;
 import dev.gatehouse.spi.ConnectionRegistry;
 import dev.gatehouse.spi.RateLimitStore;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executor;
  *     for the runtime's default, which knows this instance's only
  * @param responseCacheStore where stage caches keep their entries, or {@code null} for an in-process
  *     cache per stage
+ * @param metrics where each answer is reported for metrics, or {@code null} to record nothing
  */
 public record GatewayDefinition(
     List<ApiDefinition> apis,
@@ -39,7 +41,8 @@ public record GatewayDefinition(
     RateLimitStore rateLimitStore,
     ApiKeyStore apiKeyStore,
     ConnectionRegistry connectionRegistry,
-    ResponseCacheStore responseCacheStore) {
+    ResponseCacheStore responseCacheStore,
+    MetricsSink metrics) {
 
   /** AWS's payload limit: 10 MB. */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 10L * 1024 * 1024;
@@ -55,7 +58,7 @@ public record GatewayDefinition(
   public GatewayDefinition(List<ApiDefinition> apis, List<BasePathMapping> basePathMappings,
       long maxRequestBodyBytes, Executor handlerExecutor) {
     this(apis, basePathMappings, maxRequestBodyBytes, handlerExecutor, List.of(), Throttle.ACCOUNT_DEFAULT,
-        null, null, null, null);
+        null, null, null, null, null);
   }
 
   /**
@@ -127,7 +130,7 @@ public record GatewayDefinition(
     return builder.maxRequestBodyBytes(maxRequestBodyBytes).handlerExecutor(handlerExecutor)
         .accountThrottle(accountThrottle.rateLimit(), accountThrottle.burstLimit())
         .rateLimitStore(rateLimitStore).apiKeyStore(apiKeyStore).connectionRegistry(connectionRegistry)
-        .responseCacheStore(responseCacheStore);
+        .responseCacheStore(responseCacheStore).metrics(metrics);
   }
 
   /** The API of this name, or {@code null}. */

@@ -30,9 +30,11 @@ import java.util.Objects;
  * @param routeThrottles route key as declared (such as {@code POST /pets}) to that route's bucket;
  *     unmodifiable, in declaration order
  * @param cache the stage's response cache, or {@code null} for none
+ * @param detailedMetrics whether metrics are also kept per route ({@code Method} and {@code Resource}
+ *     dimensions), AWS's detailed CloudWatch metrics
  */
 public record StageDefinition(String name, Map<String, String> variables, Throttle throttle,
-    Map<String, Throttle> routeThrottles, CacheSettings cache) {
+    Map<String, Throttle> routeThrottles, CacheSettings cache, boolean detailedMetrics) {
   /** The name of the stage served without a stage segment. */
   public static final String DEFAULT = "$default";
 
@@ -46,13 +48,13 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
 
   /** A stage without throttles. */
   public StageDefinition(String name, Map<String, String> variables) {
-    this(name, variables, null, Map.of(), null);
+    this(name, variables, null, Map.of(), null, false);
   }
 
   /** A stage without a cache. */
   public StageDefinition(String name, Map<String, String> variables, Throttle throttle,
       Map<String, Throttle> routeThrottles) {
-    this(name, variables, throttle, routeThrottles, null);
+    this(name, variables, throttle, routeThrottles, null, false);
   }
 
   /** The throttle of the route with this key as declared: its own, else the stage's; {@code null} for none. */
@@ -72,6 +74,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     builder.throttle = throttle;
     builder.routeThrottles.putAll(routeThrottles);
     builder.cache = cache == null ? null : cache.toBuilder();
+    builder.detailedMetrics = detailedMetrics;
     return builder;
   }
 
@@ -82,6 +85,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     private final Map<String, Throttle> routeThrottles = new LinkedHashMap<>();
     private Throttle throttle;
     private CacheSettings.Builder cache;
+    private boolean detailedMetrics;
 
     Builder(String name) {
       this.name = name;
@@ -113,6 +117,12 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
       CacheSettings.Builder settings = CacheSettings.builder();
       configure.accept(settings);
       this.cache = settings;
+      return this;
+    }
+
+    /** Keeps metrics per route too ({@code Method} and {@code Resource}), as AWS's detailed metrics. */
+    public Builder detailedMetrics() {
+      this.detailedMetrics = true;
       return this;
     }
 
@@ -154,7 +164,8 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
         settings = cache.build(found);
         found.forEach(p -> problems.add("cache " + p));
       }
-      return name == null ? null : new StageDefinition(name, variables, throttle, routeThrottles, settings);
+      return name == null ? null
+          : new StageDefinition(name, variables, throttle, routeThrottles, settings, detailedMetrics);
     }
   }
 }

@@ -79,7 +79,7 @@ final class DefaultGateway implements Gateway {
     }
     CompletableFuture<GatewayResponse> finished =
         answer.handle((response, error) -> finish(ex, response, error)).toCompletableFuture();
-    finished.thenAccept(response -> AccessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000));
+    finished.thenAccept(response -> observe(ex, response, started));
     return finished;
   }
 
@@ -92,7 +92,9 @@ final class DefaultGateway implements Gateway {
     CompletionStage<GatewayResponse> answer = start(deployment.upgradeEntry(), ex);
     return answer.handle((response, error) -> {
       GatewayResponse finished = finish(ex, response, error);
-      AccessLog.record(ex, finished, (System.nanoTime() - started) / 1_000_000);
+      long nanos = System.nanoTime() - started;
+      AccessLog.record(ex, finished, nanos / 1_000_000);
+      webSockets.connected(ex, finished);
       return webSockets.decide(ex, finished);
     });
   }
@@ -127,8 +129,15 @@ final class DefaultGateway implements Gateway {
     } catch (Throwable t) {
       return CompletableFuture.failedFuture(t);
     }
-    AccessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000);
+    observe(ex, response, started);
     return CompletableFuture.completedFuture(response);
+  }
+
+  /** The observers, after the answer is ready: they never delay or fail it. */
+  private static void observe(Exchange ex, GatewayResponse response, long started) {
+    long nanos = System.nanoTime() - started;
+    AccessLog.record(ex, response, nanos / 1_000_000);
+    MetricsReports.request(ex.deployment().definition().metrics(), ex, response, nanos);
   }
 
   private static GatewayResponse finish(Exchange ex, GatewayResponse response, Throwable error) {

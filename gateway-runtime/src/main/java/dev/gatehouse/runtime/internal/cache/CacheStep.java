@@ -6,6 +6,7 @@ import dev.gatehouse.StageDefinition;
 import dev.gatehouse.cache.CacheSettings;
 import dev.gatehouse.cache.CachedResponse;
 import dev.gatehouse.cache.RouteCache;
+import dev.gatehouse.metrics.RequestMetrics;
 import dev.gatehouse.runtime.internal.pipeline.CompiledRoute;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.pipeline.Step;
@@ -65,6 +66,7 @@ final class CacheStep implements Step {
     if (asksToRefetch(ex)) {
       if (!settings.requireAuthorization() || mayInvalidate(ex, settings)) {
         store.misses.increment();
+        ex.cacheOutcome(RequestMetrics.Cache.MISS);
         return fetch(ex, next, store, settings, key, ttl, true);
       }
       switch (settings.unauthorizedCacheControl()) {
@@ -92,9 +94,11 @@ final class CacheStep implements Step {
     return store.store.get(key).thenCompose(entry -> {
       if (entry != null) {
         store.hits.increment();
+        ex.cacheOutcome(RequestMetrics.Cache.HIT);
         return CompletableFuture.completedFuture(answer(entry, settings, ex.requestId()));
       }
       store.misses.increment();
+      ex.cacheOutcome(RequestMetrics.Cache.MISS);
       return fetch(ex, next, store, settings, key, ttl, false);
     });
   }

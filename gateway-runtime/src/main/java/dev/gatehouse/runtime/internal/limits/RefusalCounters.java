@@ -1,5 +1,6 @@
 package dev.gatehouse.runtime.internal.limits;
 
+import dev.gatehouse.metrics.RequestMetrics;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,10 +20,12 @@ final class RefusalCounters {
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
 
   void throttled(Exchange ex) {
+    ex.refused(RequestMetrics.Refusal.THROTTLED);
     count("throttled", ex);
   }
 
   void quotaExceeded(Exchange ex) {
+    ex.refused(RequestMetrics.Refusal.QUOTA_EXCEEDED);
     count("quota-exceeded", ex);
   }
 

@@ -6,6 +6,7 @@ import dev.gatehouse.RequestContext;
 import dev.gatehouse.RouteKey;
 import dev.gatehouse.StageDefinition;
 import dev.gatehouse.UsagePlanDefinition;
+import dev.gatehouse.metrics.RequestMetrics;
 import dev.gatehouse.runtime.internal.RequestContexts;
 import dev.gatehouse.runtime.internal.routing.QueryParser;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class Exchange {
   private Object webSocket;
   private boolean integrationAnswered;
   private boolean mayInvalidateCache;
+  private long integrationNanos = -1;
+  private RequestMetrics.Cache cacheOutcome = RequestMetrics.Cache.NONE;
+  private RequestMetrics.Refusal refusal = RequestMetrics.Refusal.NONE;
 
   Exchange(GatewayRequest request, long receivedAtMillis, String requestId, Deployment deployment) {
     this.request = request;
@@ -182,6 +186,33 @@ public final class Exchange {
 
   void markIntegrationAnswered() {
     this.integrationAnswered = true;
+  }
+
+  /** How long the integration took, or {@code -1} when it was not called (a refusal, a cache hit). */
+  public long integrationNanos() {
+    return integrationNanos;
+  }
+
+  void integrationTook(long nanos) {
+    this.integrationNanos = nanos;
+  }
+
+  /** What the route's cache did, for metrics. */
+  public RequestMetrics.Cache cacheOutcome() {
+    return cacheOutcome;
+  }
+
+  public void cacheOutcome(RequestMetrics.Cache outcome) {
+    this.cacheOutcome = outcome;
+  }
+
+  /** Which limit refused the request, for metrics. */
+  public RequestMetrics.Refusal refusal() {
+    return refusal;
+  }
+
+  public void refused(RequestMetrics.Refusal refusal) {
+    this.refusal = refusal;
   }
 
   void target(CompiledApi api, StageDefinition stage, List<String> segments, String path, int stageSegments) {

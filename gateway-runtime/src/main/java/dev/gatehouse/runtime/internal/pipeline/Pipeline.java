@@ -72,15 +72,18 @@ public final class Pipeline {
     if (cache != null) {
       steps.add(cache);
     }
-    if (route.api().definition().type() == ApiType.WEBSOCKET) {
-      // a WebSocket message answers its caller only with what the integration said
-      steps.add((ex, next) -> integration.apply(ex, next).thenApply(response -> {
-        ex.markIntegrationAnswered();
+    boolean webSocket = route.api().definition().type() == ApiType.WEBSOCKET;
+    steps.add((ex, next) -> {
+      long started = System.nanoTime();
+      return integration.apply(ex, next).thenApply(response -> {
+        ex.integrationTook(System.nanoTime() - started);
+        if (webSocket) {
+          // a WebSocket message answers its caller only with what the integration said
+          ex.markIntegrationAnswered();
+        }
         return response;
-      }));
-    } else {
-      steps.add(integration);
-    }
+      });
+    });
     return Chain.of(steps, UNANSWERED);
   }
 

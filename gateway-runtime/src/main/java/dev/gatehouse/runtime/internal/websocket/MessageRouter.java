@@ -6,6 +6,7 @@ import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.StageDefinition;
 import dev.gatehouse.Throttle;
 import dev.gatehouse.WebSocketSettings;
+import dev.gatehouse.metrics.WebSocketMetrics;
 import dev.gatehouse.runtime.internal.RequestIds;
 import dev.gatehouse.runtime.internal.pipeline.CompiledApi;
 import dev.gatehouse.runtime.internal.pipeline.CompiledRoute;
@@ -53,6 +54,7 @@ final class MessageRouter {
     String requestId = RequestIds.requestId();
     if (connection.inFlight().incrementAndGet() > MAX_IN_FLIGHT) {
       connection.inFlight().decrementAndGet();
+      runtime.message(connection, null, WebSocketMetrics.Outcome.CLIENT_ERROR, -1);
       runtime.sendError(connection, GatewayResponseType.THROTTLED.defaultMessage(), requestId);
       return;
     }
@@ -65,6 +67,7 @@ final class MessageRouter {
     runtime.limits().rateLimits(deployment.definition()).take(key, own, 1).whenComplete((take, error) -> {
       if (error != null || !take.granted()) {
         connection.inFlight().decrementAndGet();
+        runtime.message(connection, null, WebSocketMetrics.Outcome.CLIENT_ERROR, -1);
         runtime.sendError(connection, GatewayResponseType.THROTTLED.defaultMessage(), requestId);
       } else {
         dispatch(deployment, api, connection, message, binary, requestId);
@@ -78,6 +81,7 @@ final class MessageRouter {
         message, binary);
     if (route == null) {
       connection.inFlight().decrementAndGet();
+      runtime.message(connection, null, WebSocketMetrics.Outcome.CLIENT_ERROR, -1);
       runtime.sendError(connection, GatewayResponseType.FORBIDDEN.defaultMessage(), requestId);
       return;
     }
@@ -97,8 +101,22 @@ final class MessageRouter {
     }
     route.run(ex).whenComplete((response, error) -> {
       connection.inFlight().decrementAndGet();
+      runtime.message(connection, route.routeKey(), outcome(api, ex, response, error), ex.integrationNanos());
       answer(connection, api, route, ex, response, error);
     });
+  }
+
+  /** AWS's classes: the gateway failed, a guard refused (the client's fault), or the integration answered an error. */
+  private static WebSocketMetrics.Outcome outcome(CompiledApi api, Exchange ex, GatewayResponse response,
+      Throwable error) {
+    if (error != null || response == null) {
+      return WebSocketMetrics.Outcome.EXECUTION_ERROR;
+    }
+    if (!ex.integrationAnswered()) {
+      return WebSocketMetrics.Outcome.CLIENT_ERROR;
+    }
+    return api.responses().isOwn(response) || response.status() >= 400
+        ? WebSocketMetrics.Outcome.INTEGRATION_ERROR : WebSocketMetrics.Outcome.OK;
   }
 
   private static void copy(GatewayRequest from, GatewayRequest.Builder to, String header) {

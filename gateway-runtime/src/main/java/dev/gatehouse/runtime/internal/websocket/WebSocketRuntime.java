@@ -8,6 +8,8 @@ import dev.gatehouse.Headers;
 import dev.gatehouse.RouteKey;
 import dev.gatehouse.StageDefinition;
 import dev.gatehouse.WebSocketSettings;
+import dev.gatehouse.metrics.WebSocketMetrics;
+import dev.gatehouse.runtime.internal.MetricsReports;
 import dev.gatehouse.runtime.internal.RequestIds;
 import dev.gatehouse.runtime.internal.limits.Limits;
 import dev.gatehouse.runtime.internal.pipeline.CompiledApi;
@@ -93,6 +95,26 @@ public final class WebSocketRuntime implements AutoCloseable {
           connection.abandoned();
           closed(connection, 1006, "the handshake did not complete");
         });
+  }
+
+  /** Reports a WebSocket API's answered upgrade ({@code $connect}) to the metrics sink. */
+  public void connected(Exchange ex, GatewayResponse response) {
+    if (ex.webSocket() == null) {
+      return;
+    }
+    WebSocketMetrics.Outcome outcome = response.status() < 400 ? WebSocketMetrics.Outcome.OK
+        : response.status() < 500 ? WebSocketMetrics.Outcome.CLIENT_ERROR
+        : ex.integrationNanos() >= 0 ? WebSocketMetrics.Outcome.INTEGRATION_ERROR
+        : WebSocketMetrics.Outcome.EXECUTION_ERROR;
+    MetricsReports.webSocket(ex.deployment().definition().metrics(), new WebSocketMetrics(
+        ex.api().definition().name(), ex.stage().name(), RouteKey.CONNECT, WebSocketMetrics.Kind.CONNECT, outcome,
+        ex.integrationNanos()));
+  }
+
+  /** Reports one message to the metrics sink. */
+  void message(Connection connection, String route, WebSocketMetrics.Outcome outcome, long integrationNanos) {
+    MetricsReports.webSocket(current.get().definition().metrics(), new WebSocketMetrics(connection.api(),
+        connection.stage(), route, WebSocketMetrics.Kind.MESSAGE, outcome, integrationNanos));
   }
 
   /** {@code @connections} of one stage, in process. */
