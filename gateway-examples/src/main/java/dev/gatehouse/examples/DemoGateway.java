@@ -10,6 +10,9 @@ import dev.gatehouse.event.ProxyResponseV2;
 import dev.gatehouse.integration.Integrations;
 import dev.gatehouse.jdkserver.JdkHttpServerAdapter;
 import dev.gatehouse.jdkserver.JdkWebSocketServer;
+import dev.gatehouse.runtime.metrics.MicrometerMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,11 +39,19 @@ public final class DemoGateway {
 
   private DemoGateway() {}
 
-  /** The demo's APIs. */
+  /** The demo's APIs, with a fresh metrics registry. */
   public static Gateway create(PetStore store) {
+    return create(store, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+  }
+
+  /** The demo's APIs; their metrics go to {@code metrics}, which {@code GET /metrics} shows in Prometheus's format. */
+  public static Gateway create(PetStore store, PrometheusMeterRegistry metrics) {
     return Gateway.builder()
+        .metrics(MicrometerMetrics.of(metrics))
         .restApi("petstore", api -> api
-            .stage("prod", stage -> stage.variable("greeting", "Hello from the prod stage"))
+            .stage("prod", stage -> stage
+                .variable("greeting", "Hello from the prod stage")
+                .detailedMetrics())
             .rateLimitHeaders()
             .route("GET /pets", Integrations.function(store::list))
             .route("POST /pets", Integrations.function(store::create), route -> route.apiKeyRequired())
@@ -72,6 +83,10 @@ public final class DemoGateway {
             .route("GET /time", Integrations.mock(request -> GatewayResponse.builder(200)
                 .header("Content-Type", "application/json")
                 .body("{\"requestTime\":\"" + request.context().requestTime() + "\"}")
+                .build()))
+            .route("GET /metrics", Integrations.mock(request -> GatewayResponse.builder(200)
+                .header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+                .body(metrics.scrape())
                 .build())))
         .build();
   }
@@ -104,7 +119,7 @@ public final class DemoGateway {
     String base = "http://127.0.0.1:" + server.getAddress().getPort();
     System.out.println("Gatehouse demo is up. Open " + base + "/ to try every route, or:");
     for (String path : new String[] {"/prod/pets", "/prod/pets/1", "/prod/pets?type=dog&limit=1", "/prod/ping",
-        "/prod/legacy/any/thing", "/prod/slow", "/prod/nowhere", "/hello/world", "/cookies", "/time", "/nowhere"}) {
+        "/prod/legacy/any/thing", "/prod/slow", "/prod/nowhere", "/hello/world", "/cookies", "/time", "/nowhere", "/metrics"}) {
       System.out.println("  curl -i '" + base + path + "'");
     }
     System.out.println("  curl -i -X POST '" + base + "/prod/pets' -H 'x-api-key: " + DEMO_API_KEY

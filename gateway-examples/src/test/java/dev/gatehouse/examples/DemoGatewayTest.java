@@ -107,6 +107,21 @@ class DemoGatewayTest {
     assertThat(response.headers().firstValue("Set-Cookie")).hasValue("demo=gatehouse; Path=/; HttpOnly");
   }
 
+  @Test
+  void metricsPageShowsAwsMetricsInPrometheusFormat() throws Exception {
+    send(HttpRequest.newBuilder(uri("/prod/pets/2")).GET());
+    send(HttpRequest.newBuilder(uri("/prod/nowhere")).GET());
+
+    String page = send(HttpRequest.newBuilder(uri("/metrics")).GET()).body();
+
+    assertThat(page).contains("gatehouse_count_total{ApiName=\"petstore\",Method=\"GET\",Resource=\"/pets/{id}\","
+        + "Stage=\"prod\"} 1.0");
+    // no route matched: a detailed stage's meters still carry Method, and Resource is "-"
+    assertThat(page).contains("gatehouse_4xx_error_total{ApiName=\"petstore\",Method=\"GET\",Resource=\"-\","
+        + "Stage=\"prod\"} 1.0");
+    assertThat(page).contains("gatehouse_latency_seconds_count");
+  }
+
   private URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
