@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import dev.gatehouse.cache.CacheSettings;
+import dev.gatehouse.log.AccessLogSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,9 +31,11 @@ import java.util.Objects;
  * @param routeThrottles route key as declared (such as {@code POST /pets}) to that route's bucket;
  *     unmodifiable, in declaration order
  * @param cache the stage's response cache, or {@code null} for none
+ * @param accessLog the stage's access log, or {@code null} for the gateway's fixed line on
+ *     {@code dev.gatehouse.access}
  */
 public record StageDefinition(String name, Map<String, String> variables, Throttle throttle,
-    Map<String, Throttle> routeThrottles, CacheSettings cache) {
+    Map<String, Throttle> routeThrottles, CacheSettings cache, AccessLogSettings accessLog) {
   /** The name of the stage served without a stage segment. */
   public static final String DEFAULT = "$default";
 
@@ -55,6 +58,12 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     this(name, variables, throttle, routeThrottles, null);
   }
 
+  /** A stage without an access log of its own. */
+  public StageDefinition(String name, Map<String, String> variables, Throttle throttle,
+      Map<String, Throttle> routeThrottles, CacheSettings cache) {
+    this(name, variables, throttle, routeThrottles, cache, null);
+  }
+
   /** The throttle of the route with this key as declared: its own, else the stage's; {@code null} for none. */
   public Throttle throttleFor(String routeKey) {
     Throttle own = routeThrottles.get(routeKey);
@@ -72,6 +81,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     builder.throttle = throttle;
     builder.routeThrottles.putAll(routeThrottles);
     builder.cache = cache == null ? null : cache.toBuilder();
+    builder.accessLog = accessLog == null ? null : accessLog.toBuilder();
     return builder;
   }
 
@@ -82,6 +92,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     private final Map<String, Throttle> routeThrottles = new LinkedHashMap<>();
     private Throttle throttle;
     private CacheSettings.Builder cache;
+    private AccessLogSettings.Builder accessLog;
 
     Builder(String name) {
       this.name = name;
@@ -113,6 +124,17 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
       CacheSettings.Builder settings = CacheSettings.builder();
       configure.accept(settings);
       this.cache = settings;
+      return this;
+    }
+
+    /**
+     * Turns on the stage's access log: one line per request in a format of {@code $context}
+     * variables, written off the request thread (see {@link AccessLogSettings}).
+     */
+    public Builder accessLog(java.util.function.Consumer<AccessLogSettings.Builder> configure) {
+      AccessLogSettings.Builder settings = AccessLogSettings.builder();
+      configure.accept(settings);
+      this.accessLog = settings;
       return this;
     }
 
@@ -154,7 +176,13 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
         settings = cache.build(found);
         found.forEach(p -> problems.add("cache " + p));
       }
-      return name == null ? null : new StageDefinition(name, variables, throttle, routeThrottles, settings);
+      AccessLogSettings log = null;
+      if (accessLog != null) {
+        List<String> found = new ArrayList<>();
+        log = accessLog.build(found);
+        found.forEach(p -> problems.add("accessLog " + p));
+      }
+      return name == null ? null : new StageDefinition(name, variables, throttle, routeThrottles, settings, log);
     }
   }
 }
