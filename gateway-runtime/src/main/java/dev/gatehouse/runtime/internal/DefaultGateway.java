@@ -53,6 +53,7 @@ final class DefaultGateway implements Gateway {
   private final AtomicReference<Deployment> current = new AtomicReference<>();
   private final WebSocketRuntime webSockets;
   private final StageCaches caches;
+  private final AccessLog accessLog = new AccessLog();
   private ExecutorService ownExecutor;
 
   DefaultGateway(GatewayDefinition definition, Clock clock) {
@@ -61,7 +62,8 @@ final class DefaultGateway implements Gateway {
     this.authorizers = new AuthorizerRuntime(clock);
     this.http = new HttpIntegrations(clock);
     this.apiKeys = new GatewayApiKeys(this::definition, limits);
-    this.webSockets = new WebSocketRuntime(clock, current::get, limits, definition.connectionRegistry());
+    this.webSockets = new WebSocketRuntime(clock, current::get, limits, definition.connectionRegistry(),
+        accessLog::record);
     this.caches = new StageCaches(clock);
     current.set(deploy(definition));
   }
@@ -79,7 +81,7 @@ final class DefaultGateway implements Gateway {
     }
     CompletableFuture<GatewayResponse> finished =
         answer.handle((response, error) -> finish(ex, response, error)).toCompletableFuture();
-    finished.thenAccept(response -> AccessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000));
+    finished.thenAccept(response -> accessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000));
     return finished;
   }
 
@@ -92,7 +94,7 @@ final class DefaultGateway implements Gateway {
     CompletionStage<GatewayResponse> answer = start(deployment.upgradeEntry(), ex);
     return answer.handle((response, error) -> {
       GatewayResponse finished = finish(ex, response, error);
-      AccessLog.record(ex, finished, (System.nanoTime() - started) / 1_000_000);
+      accessLog.record(ex, finished, (System.nanoTime() - started) / 1_000_000);
       return webSockets.decide(ex, finished);
     });
   }
@@ -120,14 +122,14 @@ final class DefaultGateway implements Gateway {
     return answer.isDone() && !answer.isCompletedExceptionally();
   }
 
-  private static CompletableFuture<GatewayResponse> finishNow(Exchange ex, GatewayResponse answer, long started) {
+  private CompletableFuture<GatewayResponse> finishNow(Exchange ex, GatewayResponse answer, long started) {
     GatewayResponse response;
     try {
       response = finish(ex, answer, null);
     } catch (Throwable t) {
       return CompletableFuture.failedFuture(t);
     }
-    AccessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000);
+    accessLog.record(ex, response, (System.nanoTime() - started) / 1_000_000);
     return CompletableFuture.completedFuture(response);
   }
 
@@ -138,6 +140,7 @@ final class DefaultGateway implements Gateway {
       LOG.error("{}: request {} failed inside the gateway, answering 500", where, ex.requestId(), error);
       response = responses.get(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
+    ex.answeredWith(responses.typeOf(response));
     return ResponseFinisher.finish(response, ex.requestId(), responses, where);
   }
 
@@ -202,5 +205,6 @@ final class DefaultGateway implements Gateway {
     webSockets.close();
     authorizers.close();
     http.close();
+    accessLog.close();
   }
 }

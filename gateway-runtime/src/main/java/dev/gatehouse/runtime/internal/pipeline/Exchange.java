@@ -2,6 +2,8 @@ package dev.gatehouse.runtime.internal.pipeline;
 
 import dev.gatehouse.ApiKey;
 import dev.gatehouse.GatewayRequest;
+import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.RequestContext;
 import dev.gatehouse.RouteKey;
 import dev.gatehouse.StageDefinition;
@@ -37,6 +39,9 @@ public final class Exchange {
   private Object webSocket;
   private boolean integrationAnswered;
   private boolean mayInvalidateCache;
+  private long integrationLatencyMillis = -1;
+  private int integrationStatus = -1;
+  private GatewayResponseType gatewayResponseType;
 
   Exchange(GatewayRequest request, long receivedAtMillis, String requestId, Deployment deployment) {
     this.request = request;
@@ -182,6 +187,31 @@ public final class Exchange {
 
   void markIntegrationAnswered() {
     this.integrationAnswered = true;
+  }
+
+  /** How long the integration took to answer, in ms, or -1 when it did not run or failed. */
+  public long integrationLatencyMillis() {
+    return integrationLatencyMillis;
+  }
+
+  /** The status the integration answered with, or -1. */
+  public int integrationStatus() {
+    return integrationStatus;
+  }
+
+  void integrationAnswered(long startedNanos, GatewayResponse response) {
+    this.integrationLatencyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+    this.integrationStatus = response == null ? -1 : response.status();
+  }
+
+  /** The gateway response the request was answered with, or {@code null} for an integration's answer. */
+  public GatewayResponseType gatewayResponseType() {
+    return gatewayResponseType;
+  }
+
+  /** Records which gateway response answered, for {@code $context.error.*}; {@code null} for none. */
+  public void answeredWith(GatewayResponseType type) {
+    this.gatewayResponseType = type;
   }
 
   void target(CompiledApi api, StageDefinition stage, List<String> segments, String path, int stageSegments) {
