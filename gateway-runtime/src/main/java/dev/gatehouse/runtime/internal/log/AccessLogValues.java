@@ -80,7 +80,7 @@ final class AccessLogValues {
       case "identity.sourceIp" -> f -> f.ex().request().sourceIp();
       case "identity.userAgent" -> f -> f.ex().request().headers().first("User-Agent");
       case "identity.apiKeyId" -> f -> f.ex().apiKey() == null ? null : f.ex().apiKey().id();
-      case "identity.apiKey" -> f -> f.ex().apiKey() == null ? null : f.ex().apiKey().value();
+      case "identity.apiKey" -> AccessLogValues::apiKey;
       case "authorizer.principalId" -> f -> f.authorizer() == null ? null : f.authorizer().principalId();
       case "error.message" -> f -> f.error() == null ? null : f.error().defaultMessage();
       case "error.messageString" -> f -> f.error() == null ? null : "\"" + f.error().defaultMessage() + "\"";
@@ -108,6 +108,18 @@ final class AccessLogValues {
           "waf.error", "waf.latency", "waf.status" -> f -> null;
       default -> null;
     };
+  }
+
+  /**
+   * The admitted key's value as the caller presented it, as AWS logs it (the key store keeps only a
+   * digest): a format shows it only where the user wrote {@code $context.identity.apiKey}.
+   */
+  private static Object apiKey(Facts f) {
+    if (f.ex().apiKey() == null) {
+      return null;
+    }
+    String fromAuthorizer = f.ex().usageIdentifierKey();
+    return fromAuthorizer != null ? fromAuthorizer : f.ex().request().headers().first("x-api-key");
   }
 
   /** The base path of a base-path mapping the request came through: its first segment, when it is not the stage. */
