@@ -94,4 +94,14 @@ final class ApiChecks {
       }
     }
   }
+
+  /** A stage's access log format may use only the variables AWS documents for the API's type. */
+  static void accessLogs(ApiType type, List<StageDefinition> stages, Problems problems) {
+    for (StageDefinition stage : stages) {
+      if (stage.accessLog() != null) {
+        Problems here = problems.under("stage " + Problems.describe(stage.name()));
+        stage.accessLog().template().problems(type).forEach(p -> here.add("accessLog " + p));
+      }
+    }
+  }
 }

@@ -335,6 +335,7 @@ public record ApiDefinition(
       ApiChecks.routeThrottles(builtStages, builtRoutes, problems);
       ApiChecks.authorizers(authorizers, defaultAuthorizer, apiKeySource, builtRoutes, problems);
       ApiChecks.caches(type, builtStages, builtRoutes, problems);
+      ApiChecks.accessLogs(type, builtStages, problems);
       WebSocketSettings settings = null;
       if (type == ApiType.WEBSOCKET) {
         settings = webSocket.collect(problems);

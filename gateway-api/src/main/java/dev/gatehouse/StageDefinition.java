@@ -1,6 +1,7 @@
 package dev.gatehouse;
 
 import dev.gatehouse.cache.CacheSettings;
+import dev.gatehouse.log.AccessLogSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -30,11 +31,14 @@ import java.util.Objects;
  * @param routeThrottles route key as declared (such as {@code POST /pets}) to that route's bucket;
  *     unmodifiable, in declaration order
  * @param cache the stage's response cache, or {@code null} for none
+ * @param accessLog the stage's access log, or {@code null} for the gateway's fixed line on
+ *     {@code dev.gatehouse.access}
  * @param detailedMetrics whether metrics are also kept per route ({@code Method} and {@code Resource}
  *     dimensions), AWS's detailed CloudWatch metrics
  */
 public record StageDefinition(String name, Map<String, String> variables, Throttle throttle,
-    Map<String, Throttle> routeThrottles, CacheSettings cache, boolean detailedMetrics) {
+    Map<String, Throttle> routeThrottles, CacheSettings cache, AccessLogSettings accessLog,
+    boolean detailedMetrics) {
   /** The name of the stage served without a stage segment. */
   public static final String DEFAULT = "$default";
 
@@ -48,13 +52,19 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
 
   /** A stage without throttles. */
   public StageDefinition(String name, Map<String, String> variables) {
-    this(name, variables, null, Map.of(), null, false);
+    this(name, variables, null, Map.of(), null, null, false);
   }
 
   /** A stage without a cache. */
   public StageDefinition(String name, Map<String, String> variables, Throttle throttle,
       Map<String, Throttle> routeThrottles) {
-    this(name, variables, throttle, routeThrottles, null, false);
+    this(name, variables, throttle, routeThrottles, null, null, false);
+  }
+
+  /** A stage without an access log of its own and without detailed metrics. */
+  public StageDefinition(String name, Map<String, String> variables, Throttle throttle,
+      Map<String, Throttle> routeThrottles, CacheSettings cache) {
+    this(name, variables, throttle, routeThrottles, cache, null, false);
   }
 
   /** The throttle of the route with this key as declared: its own, else the stage's; {@code null} for none. */
@@ -74,6 +84,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     builder.throttle = throttle;
     builder.routeThrottles.putAll(routeThrottles);
     builder.cache = cache == null ? null : cache.toBuilder();
+    builder.accessLog = accessLog == null ? null : accessLog.toBuilder();
     builder.detailedMetrics = detailedMetrics;
     return builder;
   }
@@ -85,6 +96,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     private final Map<String, Throttle> routeThrottles = new LinkedHashMap<>();
     private Throttle throttle;
     private CacheSettings.Builder cache;
+    private AccessLogSettings.Builder accessLog;
     private boolean detailedMetrics;
 
     Builder(String name) {
@@ -127,6 +139,17 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     }
 
     /**
+     * Turns on the stage's access log: one line per request in a format of {@code $context}
+     * variables, written off the request thread (see {@link AccessLogSettings}).
+     */
+    public Builder accessLog(java.util.function.Consumer<AccessLogSettings.Builder> configure) {
+      AccessLogSettings.Builder settings = AccessLogSettings.builder();
+      configure.accept(settings);
+      this.accessLog = settings;
+      return this;
+    }
+
+    /**
      * Builds the stage.
      *
      * @throws GatewayDefinitionException naming each broken rule
@@ -164,8 +187,14 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
         settings = cache.build(found);
         found.forEach(p -> problems.add("cache " + p));
       }
+      AccessLogSettings log = null;
+      if (accessLog != null) {
+        List<String> found = new ArrayList<>();
+        log = accessLog.build(found);
+        found.forEach(p -> problems.add("accessLog " + p));
+      }
       return name == null ? null
-          : new StageDefinition(name, variables, throttle, routeThrottles, settings, detailedMetrics);
+          : new StageDefinition(name, variables, throttle, routeThrottles, settings, log, detailedMetrics);
     }
   }
 }

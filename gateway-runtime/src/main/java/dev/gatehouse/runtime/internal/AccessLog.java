@@ -1,29 +1,32 @@
 package dev.gatehouse.runtime.internal;
 
 import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.runtime.internal.log.AccessLogWriter;
+import dev.gatehouse.runtime.internal.log.StageAccessLogs;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The access-log observer: one line per request on the {@code dev.gatehouse.access} logger at
- * INFO, once the gateway has its response. It never fails the request: a broken log is logged.
+ * The access-log observer: a stage's own access log where it declares one ({@link StageAccessLogs}),
+ * else one fixed line per request on the {@code dev.gatehouse.access} logger at INFO, once the
+ * gateway has its response. It never fails the request: a broken log is logged.
  *
- * <p>The length is the body's: a buffered body's size, a streamed body's declared length, or
- * {@code -} (as in the common log format) for a streamed body of unknown length. The line is
- * written when the response is handed to the adapter, so a streamed body may still be on its way.
+ * <p>In the fixed line, the length is the body's: a buffered body's size, a streamed body's declared
+ * length, or {@code -} (as in the common log format) for a streamed body of unknown length. The line
+ * is written when the response is handed to the adapter, so a streamed body may still be on its way.
  */
-final class AccessLog {
+final class AccessLog implements AutoCloseable {
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.gatehouse.access");
   private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
 
-  private AccessLog() {}
+  private final StageAccessLogs stages = new StageAccessLogs(new AccessLogWriter(AccessLogWriter.DEFAULT_CAPACITY));
 
-  static void record(Exchange ex, GatewayResponse response, long latencyMillis) {
-    if (!ACCESS.isInfoEnabled()) {
-      return;
-    }
+  void record(Exchange ex, GatewayResponse response, long latencyMillis) {
     try {
+      if (stages.record(ex, response, latencyMillis) || !ACCESS.isInfoEnabled()) {
+        return;
+      }
       ACCESS.info("{} {} \"{} {}{} {}\" {} {} {} {}ms", ex.requestId(), ex.request().sourceIp(),
           ex.request().method(), ex.request().mountPath(), ex.request().rawPath(), ex.request().protocol(),
           response.status(), length(response), ex.route() == null ? "-" : ex.route().routeKey(),
@@ -37,5 +40,11 @@ final class AccessLog {
   static Object length(GatewayResponse response) {
     long length = response.contentLength();
     return length < 0 ? "-" : (Object) length;
+  }
+
+  /** Writes the queued lines of stage access logs, then stops their writer. */
+  @Override
+  public void close() {
+    stages.close();
   }
 }

@@ -53,6 +53,7 @@ final class DefaultGateway implements Gateway {
   private final AtomicReference<Deployment> current = new AtomicReference<>();
   private final WebSocketRuntime webSockets;
   private final StageCaches caches;
+  private final AccessLog accessLog = new AccessLog();
   private ExecutorService ownExecutor;
 
   DefaultGateway(GatewayDefinition definition, Clock clock) {
@@ -61,7 +62,8 @@ final class DefaultGateway implements Gateway {
     this.authorizers = new AuthorizerRuntime(clock);
     this.http = new HttpIntegrations(clock);
     this.apiKeys = new GatewayApiKeys(this::definition, limits);
-    this.webSockets = new WebSocketRuntime(clock, current::get, limits, definition.connectionRegistry());
+    this.webSockets = new WebSocketRuntime(clock, current::get, limits, definition.connectionRegistry(),
+        accessLog::record);
     this.caches = new StageCaches(clock);
     current.set(deploy(definition));
   }
@@ -92,8 +94,7 @@ final class DefaultGateway implements Gateway {
     CompletionStage<GatewayResponse> answer = start(deployment.upgradeEntry(), ex);
     return answer.handle((response, error) -> {
       GatewayResponse finished = finish(ex, response, error);
-      long nanos = System.nanoTime() - started;
-      AccessLog.record(ex, finished, nanos / 1_000_000);
+      accessLog.record(ex, finished, (System.nanoTime() - started) / 1_000_000);
       webSockets.connected(ex, finished);
       return webSockets.decide(ex, finished);
     });
@@ -122,7 +123,7 @@ final class DefaultGateway implements Gateway {
     return answer.isDone() && !answer.isCompletedExceptionally();
   }
 
-  private static CompletableFuture<GatewayResponse> finishNow(Exchange ex, GatewayResponse answer, long started) {
+  private CompletableFuture<GatewayResponse> finishNow(Exchange ex, GatewayResponse answer, long started) {
     GatewayResponse response;
     try {
       response = finish(ex, answer, null);
@@ -134,9 +135,9 @@ final class DefaultGateway implements Gateway {
   }
 
   /** The observers, after the answer is ready: they never delay or fail it. */
-  private static void observe(Exchange ex, GatewayResponse response, long started) {
+  private void observe(Exchange ex, GatewayResponse response, long started) {
     long nanos = System.nanoTime() - started;
-    AccessLog.record(ex, response, nanos / 1_000_000);
+    accessLog.record(ex, response, nanos / 1_000_000);
     MetricsReports.request(ex.deployment().definition().metrics(), ex, response, nanos);
   }
 
@@ -147,6 +148,7 @@ final class DefaultGateway implements Gateway {
       LOG.error("{}: request {} failed inside the gateway, answering 500", where, ex.requestId(), error);
       response = responses.get(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
+    ex.answeredWith(responses.typeOf(response));
     return ResponseFinisher.finish(response, ex.requestId(), responses, where);
   }
 
@@ -211,5 +213,6 @@ final class DefaultGateway implements Gateway {
     webSockets.close();
     authorizers.close();
     http.close();
+    accessLog.close();
   }
 }

@@ -33,7 +33,7 @@ public final class RequestContexts {
   }
 
   /** The host without its port; IPv6 literals keep their brackets. */
-  static String hostOnly(String hostHeader) {
+  public static String hostOnly(String hostHeader) {
     if (hostHeader == null || hostHeader.isEmpty()) {
       return null;
     }
@@ -44,7 +44,7 @@ public final class RequestContexts {
     return hostHeader.substring(0, colon);
   }
 
-  static String domainPrefix(String host) {
+  public static String domainPrefix(String host) {
     if (host == null) {
       return null;
     }

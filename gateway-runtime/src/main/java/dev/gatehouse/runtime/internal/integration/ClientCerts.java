@@ -10,14 +10,14 @@ import java.util.Base64;
 import java.util.Locale;
 
 /** The mutual-TLS client certificate in AWS's event form. */
-final class ClientCerts {
+public final class ClientCerts {
   private static final DateTimeFormatter VALIDITY =
       DateTimeFormatter.ofPattern("MMM ppd HH:mm:ss yyyy 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
   private ClientCerts() {}
 
   /** The leaf certificate, or {@code null} without TLS or without a client certificate. */
-  static ClientCert of(TlsInfo tls) {
+  public static ClientCert of(TlsInfo tls) {
     if (tls == null || tls.clientCertificates().isEmpty()) {
       return null;
     }

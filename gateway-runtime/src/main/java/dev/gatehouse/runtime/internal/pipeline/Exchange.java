@@ -2,6 +2,8 @@ package dev.gatehouse.runtime.internal.pipeline;
 
 import dev.gatehouse.ApiKey;
 import dev.gatehouse.GatewayRequest;
+import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.RequestContext;
 import dev.gatehouse.RouteKey;
 import dev.gatehouse.StageDefinition;
@@ -39,6 +41,8 @@ public final class Exchange {
   private boolean integrationAnswered;
   private boolean mayInvalidateCache;
   private long integrationNanos = -1;
+  private int integrationStatus = -1;
+  private GatewayResponseType gatewayResponseType;
   private RequestMetrics.Cache cacheOutcome = RequestMetrics.Cache.NONE;
   private RequestMetrics.Refusal refusal = RequestMetrics.Refusal.NONE;
 
@@ -188,13 +192,34 @@ public final class Exchange {
     this.integrationAnswered = true;
   }
 
-  /** How long the integration took, or {@code -1} when it was not called (a refusal, a cache hit). */
+  /** How long the integration took, or {@code -1} when it was not called (a refusal, a cache hit) or failed. */
   public long integrationNanos() {
     return integrationNanos;
   }
 
-  void integrationTook(long nanos) {
-    this.integrationNanos = nanos;
+  /** As {@link #integrationNanos()}, in ms, as access logs write it. */
+  public long integrationLatencyMillis() {
+    return integrationNanos < 0 ? -1 : integrationNanos / 1_000_000;
+  }
+
+  /** The status the integration answered with, or -1. */
+  public int integrationStatus() {
+    return integrationStatus;
+  }
+
+  void integrationAnswered(long startedNanos, GatewayResponse response) {
+    this.integrationNanos = System.nanoTime() - startedNanos;
+    this.integrationStatus = response == null ? -1 : response.status();
+  }
+
+  /** The gateway response the request was answered with, or {@code null} for an integration's answer. */
+  public GatewayResponseType gatewayResponseType() {
+    return gatewayResponseType;
+  }
+
+  /** Records which gateway response answered, for {@code $context.error.*}; {@code null} for none. */
+  public void answeredWith(GatewayResponseType type) {
+    this.gatewayResponseType = type;
   }
 
   /** What the route's cache did, for metrics. */

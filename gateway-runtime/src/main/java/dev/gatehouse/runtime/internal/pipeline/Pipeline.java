@@ -72,19 +72,28 @@ public final class Pipeline {
     if (cache != null) {
       steps.add(cache);
     }
-    boolean webSocket = route.api().definition().type() == ApiType.WEBSOCKET;
-    steps.add((ex, next) -> {
+    steps.add(new IntegrationTimer(integration, route.api().definition().type() == ApiType.WEBSOCKET));
+    return Chain.of(steps, UNANSWERED);
+  }
+
+  /**
+   * Runs the integration and records how long it took and what it answered, for
+   * {@code $context.integrationLatency}; a WebSocket message answers its caller only with what the
+   * integration said, so it also marks that the integration answered.
+   */
+  private record IntegrationTimer(Step integration, boolean webSocket) implements Step {
+    @Override
+    public CompletionStage<GatewayResponse> apply(Exchange ex, Step.Next next) {
       long started = System.nanoTime();
-      return integration.apply(ex, next).thenApply(response -> {
-        ex.integrationTook(System.nanoTime() - started);
+      CompletionStage<GatewayResponse> answer = integration.apply(ex, next);
+      return answer == null ? null : answer.thenApply(response -> {
+        ex.integrationAnswered(started, response);
         if (webSocket) {
-          // a WebSocket message answers its caller only with what the integration said
           ex.markIntegrationAnswered();
         }
         return response;
       });
-    });
-    return Chain.of(steps, UNANSWERED);
+    }
   }
 
   private static CompletionStage<GatewayResponse> toRoute(Exchange ex) {

@@ -54,6 +54,16 @@ public final class GatewayResponses {
     return false;
   }
 
+  /** The type {@code response} is this API's answer for, or {@code null} for an integration's answer. */
+  public GatewayResponseType typeOf(GatewayResponse response) {
+    for (Map.Entry<GatewayResponseType, GatewayResponse> own : responses.entrySet()) {
+      if (own.getValue() == response) {
+        return own.getKey();
+      }
+    }
+    return null;
+  }
+
   private static GatewayResponse build(
       GatewayResponseType type, GatewayResponseOverride own, GatewayResponseOverride family) {
     int status = type.defaultStatus();

@@ -128,6 +128,8 @@ final class MessageRouter {
 
   private void answer(Connection connection, CompiledApi api, CompiledRoute route, Exchange ex,
       GatewayResponse response, Throwable error) {
+    runtime.observe(ex, api, response != null && error == null ? response
+        : api.responses().get(GatewayResponseType.API_CONFIGURATION_ERROR));
     if (error != null || response == null) {
       LOG.error("{}: message {} of connection {} failed inside the gateway", route.label(), ex.requestId(),
           connection.id(), error);

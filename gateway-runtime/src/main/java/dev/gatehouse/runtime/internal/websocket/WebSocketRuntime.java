@@ -55,8 +55,21 @@ public final class WebSocketRuntime implements AutoCloseable {
   private final LongAdder refusedSends = new LongAdder();
   private final MessageRouter router;
   private final ConnectionTimers timers;
+  private final Observer observer;
+
+  /** Told of each finished message and {@code $disconnect}, as the gateway is of each request: the access log. */
+  @FunctionalInterface
+  public interface Observer {
+    void finished(Exchange ex, GatewayResponse response, long latencyMillis);
+  }
 
   public WebSocketRuntime(Clock clock, Supplier<Deployment> current, Limits limits, ConnectionRegistry registry) {
+    this(clock, current, limits, registry, (ex, response, latencyMillis) -> { });
+  }
+
+  public WebSocketRuntime(Clock clock, Supplier<Deployment> current, Limits limits, ConnectionRegistry registry,
+      Observer observer) {
+    this.observer = observer;
     this.clock = clock;
     this.current = current;
     this.limits = limits;
@@ -196,9 +209,20 @@ public final class WebSocketRuntime implements AutoCloseable {
       if (error != null) {
         LOG.error("{}: $disconnect of connection {} failed", route.label(), connection.id(), error);
       } else {
+        observe(ex, api, response);
         response.releaseBody();
       }
     });
+  }
+
+  /** Tells the observer of a finished event; an observer never fails the event. */
+  void observe(Exchange ex, CompiledApi api, GatewayResponse response) {
+    try {
+      ex.answeredWith(api.responses().typeOf(response));
+      observer.finished(ex, response, Math.max(0, now() - ex.receivedAtMillis()));
+    } catch (RuntimeException e) {
+      LOG.warn("access log failed for {}", ex.requestId(), e);
+    }
   }
 
   void refusedSend(Connection connection, long buffered, int size) {
