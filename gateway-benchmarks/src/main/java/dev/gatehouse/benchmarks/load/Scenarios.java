@@ -12,6 +12,9 @@ import dev.gatehouse.event.ProxyEventV1;
 import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.integration.Integration;
 import dev.gatehouse.integration.Integrations;
+import dev.gatehouse.log.AccessLogFormats;
+import dev.gatehouse.runtime.metrics.MicrometerMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -98,6 +101,21 @@ public final class Scenarios {
                   .stage(STAGE)
                   .authorizer(Authorizers.jwt("bench").issuer(JWT_ISSUER).audience("bench").hmacSecret(JWT_SECRET))
                   .route("GET /hello/{name}", asyncHello(), route -> route.authorizer("bench")))
+              .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
+              .build(),
+          HELLO,
+          "function"),
+      new Scenario("observed",
+          "the function route with observers on: AWS's JSON access log format (rendered and queued; the sink"
+              + " discards the lines) and Micrometer metrics with detailed dimensions (SimpleMeterRegistry)",
+          Scenario.Backend.NONE,
+          backend -> Gateway.builder()
+              .metrics(MicrometerMetrics.of(new SimpleMeterRegistry()))
+              .restApi("bench", api -> api
+                  .stage(STAGE, stage -> stage
+                      .detailedMetrics()
+                      .accessLog(log -> log.format(AccessLogFormats.JSON).sink((apiName, stageName, line) -> { })))
+                  .route("GET /hello/{name}", asyncHello()))
               .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
               .build(),
           HELLO,

@@ -64,6 +64,6 @@ class ScenariosTest {
   void scenario_unknown() {
     assertThatThrownBy(() -> Scenarios.named("cache-miss"))
         .hasMessage("scenario: \"cache-miss\" (expected: one of [function, function-blocking, mock, api-key-throttle, jwt,"
-            + " cache-hit, http-proxy, http-proxy-jdk-client])");
+            + " observed, cache-hit, http-proxy, http-proxy-jdk-client])");
   }
 }
