@@ -3,9 +3,10 @@ package dev.gatehouse.metrics;
 /**
  * Where the gateway reports what it served, after each answer: the runtime's
  * {@code MicrometerMetrics} turns the reports into AWS's metrics in any Micrometer registry
- * (Prometheus, CloudWatch, OTLP...). Called on the request's thread after the answer is ready:
- * an implementation must be quick and must not block; one that throws is counted and logged, and
- * never fails a request.
+ * (Prometheus, CloudWatch, OTLP...). Reports reach a sink through the gateway's observer queue and
+ * its one thread, so that a slow sink delays no request (past the queue's room, reports are dropped
+ * and counted); a sink that {@linkplain #neverBlocks() never blocks} is called on the request's
+ * thread instead. One that throws is counted and logged, and never fails a request.
  *
  * <pre>{@code
  * Gateway.builder()
@@ -19,4 +20,13 @@ public interface MetricsSink {
 
   /** One WebSocket connect or message was handled. */
   void webSocket(WebSocketMetrics metrics);
+
+  /**
+   * Whether this sink only updates memory and never waits, so that it may be called on the
+   * request's thread and spare each report a hand-off to the observer thread; {@code false} unless
+   * overridden.
+   */
+  default boolean neverBlocks() {
+    return false;
+  }
 }

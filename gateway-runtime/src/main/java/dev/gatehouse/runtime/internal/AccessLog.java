@@ -1,7 +1,7 @@
 package dev.gatehouse.runtime.internal;
 
 import dev.gatehouse.GatewayResponse;
-import dev.gatehouse.runtime.internal.log.AccessLogWriter;
+import dev.gatehouse.runtime.internal.log.ObserverQueue;
 import dev.gatehouse.runtime.internal.log.StageAccessLogs;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import org.slf4j.Logger;
@@ -20,7 +20,12 @@ final class AccessLog implements AutoCloseable {
   private static final Logger ACCESS = LoggerFactory.getLogger("dev.gatehouse.access");
   private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
 
-  private final StageAccessLogs stages = new StageAccessLogs(new AccessLogWriter(AccessLogWriter.DEFAULT_CAPACITY));
+  private final StageAccessLogs stages;
+
+  /** An access log whose stage lines go through the gateway's observer queue. */
+  AccessLog(ObserverQueue observers) {
+    this.stages = new StageAccessLogs(observers);
+  }
 
   void record(Exchange ex, GatewayResponse response, long latencyMillis) {
     try {

@@ -16,6 +16,7 @@ import dev.gatehouse.runtime.internal.integration.HandlerExecutors;
 import dev.gatehouse.runtime.internal.integration.IntegrationSteps;
 import dev.gatehouse.runtime.internal.limits.GatewayApiKeys;
 import dev.gatehouse.runtime.internal.limits.Limits;
+import dev.gatehouse.runtime.internal.log.ObserverQueue;
 import dev.gatehouse.runtime.internal.limits.UsageReports;
 import dev.gatehouse.runtime.internal.pipeline.Deployment;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
@@ -53,7 +54,10 @@ final class DefaultGateway implements Gateway {
   private final AtomicReference<Deployment> current = new AtomicReference<>();
   private final WebSocketRuntime webSockets;
   private final StageCaches caches;
-  private final AccessLog accessLog = new AccessLog();
+  /** Access-log lines and reports to metrics sinks that may block, off the request threads. */
+  private final ObserverQueue observers = new ObserverQueue(ObserverQueue.DEFAULT_CAPACITY);
+  private final AccessLog accessLog = new AccessLog(observers);
+  private final MetricsReports metrics = new MetricsReports(observers);
   private ExecutorService ownExecutor;
 
   DefaultGateway(GatewayDefinition definition, Clock clock) {
@@ -63,7 +67,7 @@ final class DefaultGateway implements Gateway {
     this.http = new HttpIntegrations(clock);
     this.apiKeys = new GatewayApiKeys(this::definition, limits);
     this.webSockets = new WebSocketRuntime(clock, current::get, limits, definition.connectionRegistry(),
-        accessLog::record);
+        accessLog::record, metrics);
     this.caches = new StageCaches(clock);
     current.set(deploy(definition));
   }
@@ -138,7 +142,7 @@ final class DefaultGateway implements Gateway {
   private void observe(Exchange ex, GatewayResponse response, long started) {
     long nanos = System.nanoTime() - started;
     accessLog.record(ex, response, nanos / 1_000_000);
-    MetricsReports.request(ex.deployment().definition().metrics(), ex, response, nanos);
+    metrics.request(ex.deployment().definition().metrics(), ex, response, nanos);
   }
 
   private static GatewayResponse finish(Exchange ex, GatewayResponse response, Throwable error) {

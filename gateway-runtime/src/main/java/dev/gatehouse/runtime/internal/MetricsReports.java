@@ -4,6 +4,7 @@ import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.metrics.MetricsSink;
 import dev.gatehouse.metrics.RequestMetrics;
 import dev.gatehouse.metrics.WebSocketMetrics;
+import dev.gatehouse.runtime.internal.log.ObserverQueue;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -11,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Hands each answer to the definition's {@link MetricsSink}, isolated: a sink that throws is
- * counted and logged at most once a minute, and the request never hears of it.
+ * Hands each answer to the definition's {@link MetricsSink}, isolated: a sink that says it never
+ * blocks (Micrometer's) is called on the request's thread, any other through the gateway's observer
+ * queue, so that one that blocks delays no request; a sink that throws is counted and logged at most
+ * once a minute, and the request never hears of it.
  */
 public final class MetricsReports {
   private static final Logger LOG = LoggerFactory.getLogger(MetricsReports.class);
@@ -21,16 +24,20 @@ public final class MetricsReports {
   private static final LongAdder FAILURES = new LongAdder();
   private static final AtomicLong LAST_LOG = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
-  private MetricsReports() {}
+  private final ObserverQueue observers;
+
+  public MetricsReports(ObserverQueue observers) {
+    this.observers = observers;
+  }
 
   /** Reports one answered request; nothing without a sink. */
-  public static void request(MetricsSink sink, Exchange ex, GatewayResponse response, long nanos) {
+  public void request(MetricsSink sink, Exchange ex, GatewayResponse response, long nanos) {
     if (sink == null) {
       return;
     }
     try {
       boolean routed = ex.route() != null;
-      sink.request(new RequestMetrics(
+      RequestMetrics metrics = new RequestMetrics(
           ex.api() == null ? null : ex.api().definition().name(),
           ex.stage() == null ? null : ex.stage().name(),
           ex.request().method(),
@@ -40,27 +47,31 @@ public final class MetricsReports {
           ex.integrationNanos(),
           ex.cacheOutcome(),
           ex.refusal(),
-          ex.stage() != null && ex.stage().detailedMetrics()));
+          ex.stage() != null && ex.stage().detailedMetrics());
+      report(sink, () -> sink.request(metrics));
     } catch (RuntimeException | LinkageError e) {
       failed(e);
     }
   }
 
   /** Reports one WebSocket connect or message; nothing without a sink. */
-  public static void webSocket(MetricsSink sink, WebSocketMetrics metrics) {
+  public void webSocket(MetricsSink sink, WebSocketMetrics metrics) {
     if (sink == null) {
       return;
     }
     try {
-      sink.webSocket(metrics);
+      report(sink, () -> sink.webSocket(metrics));
     } catch (RuntimeException | LinkageError e) {
       failed(e);
     }
   }
 
-  /** Sink failures since the JVM started, in every gateway. */
-  public static long failures() {
-    return FAILURES.sum();
+  private void report(MetricsSink sink, Runnable report) {
+    if (sink.neverBlocks()) {
+      report.run();
+    } else {
+      observers.offer(report);
+    }
   }
 
   private static void failed(Throwable e) {

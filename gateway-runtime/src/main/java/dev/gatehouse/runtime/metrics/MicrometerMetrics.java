@@ -108,6 +108,12 @@ public final class MicrometerMetrics implements MetricsSink {
     }
   }
 
+  /** Micrometer's meters only update memory: called on the request's thread. */
+  @Override
+  public boolean neverBlocks() {
+    return true;
+  }
+
   @Override
   public void webSocket(WebSocketMetrics metrics) {
     WebSocketKey key = new WebSocketKey(metrics.api(), metrics.stage(), metrics.route());

@@ -11,11 +11,11 @@ import dev.gatehouse.integration.Integrations;
 import dev.gatehouse.metrics.MetricsSink;
 import dev.gatehouse.metrics.RequestMetrics;
 import dev.gatehouse.metrics.WebSocketMetrics;
-import dev.gatehouse.runtime.internal.MetricsReports;
 import dev.gatehouse.testing.MemoryChannel;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -158,30 +158,64 @@ class MicrometerMetricsTest {
     assertThat(count(MicrometerMetrics.INTEGRATION_ERRORS, chat.and("Route", "boom"))).isEqualTo(1);
   }
 
-  @Test
-  void throwingSinkNeitherFailsNorChangesAnswers() throws Exception {
-    long before = MetricsReports.failures();
-    gateway = Gateway.builder()
-        .metrics(new MetricsSink() {
-          @Override
-          public void request(RequestMetrics metrics) {
-            throw new IllegalStateException("sink bug");
-          }
-
-          @Override
-          public void webSocket(WebSocketMetrics metrics) {
-            throw new IllegalStateException("sink bug");
-          }
-        })
+  /** A sink of the application's own: reports reach it through the observer queue. */
+  private Gateway gatewayReportingTo(MetricsSink sink) {
+    return Gateway.builder()
+        .metrics(sink)
         .restApi("petstore", api -> api.stage("prod").route("GET /pets", Integrations.function(event ->
             ProxyResponseV1.of(200, "[]"))))
         .build();
+  }
 
-    GatewayResponse response = get("/prod/pets");
+  @Test
+  void throwingSinkNeitherFailsNorChangesAnswers() throws Exception {
+    CountDownLatch reached = new CountDownLatch(3);
+    gateway = gatewayReportingTo(new MetricsSink() {
+      @Override
+      public void request(RequestMetrics metrics) {
+        reached.countDown();
+        throw new IllegalStateException("sink bug");
+      }
 
-    assertThat(response.status()).isEqualTo(200);
-    assertThat(response.bodyAsString()).isEqualTo("[]");
-    assertThat(MetricsReports.failures()).isGreaterThan(before);
+      @Override
+      public void webSocket(WebSocketMetrics metrics) {}
+    });
+
+    for (int i = 0; i < 3; i++) {
+      GatewayResponse response = get("/prod/pets");
+      assertThat(response.status()).isEqualTo(200);
+      assertThat(response.bodyAsString()).isEqualTo("[]");
+    }
+    assertThat(reached.await(10, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void blockingSinkDelaysNoRequest() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch reports = new CountDownLatch(20);
+    gateway = gatewayReportingTo(new MetricsSink() {
+      @Override
+      public void request(RequestMetrics metrics) {
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        reports.countDown();
+      }
+
+      @Override
+      public void webSocket(WebSocketMetrics metrics) {}
+    });
+
+    // the sink holds its first report until released: every request is answered meanwhile
+    for (int i = 0; i < 20; i++) {
+      assertThat(get("/prod/pets").status()).isEqualTo(200);
+    }
+    assertThat(reports.getCount()).isEqualTo(20);
+    release.countDown();
+
+    assertThat(reports.await(10, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test

@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
  * the exchange, which is confined to it) and queues it for the gateway's writer thread.
  */
 public final class StageAccessLogs implements AutoCloseable {
-  private final AccessLogWriter writer;
+  private final ObserverQueue writer;
   /** Per API and stage; replaced when a redeploy changes the stage's settings. */
   private final ConcurrentHashMap<String, Target> targets = new ConcurrentHashMap<>();
 
   private record Target(AccessLogSettings settings, CompiledAccessLog log, AccessLogSink sink, Logger logger) {}
 
-  public StageAccessLogs(AccessLogWriter writer) {
+  public StageAccessLogs(ObserverQueue writer) {
     this.writer = writer;
   }
 
@@ -39,7 +39,7 @@ public final class StageAccessLogs implements AutoCloseable {
       return true;
     }
     String line = target.log().render(new AccessLogValues.Facts(ex, response, latencyMillis));
-    writer.offer(new AccessLogWriter.Line(target.sink(), api, stage.name(), line));
+    writer.offer(new ObserverQueue.Line(target.sink(), api, stage.name(), line));
     return true;
   }
 

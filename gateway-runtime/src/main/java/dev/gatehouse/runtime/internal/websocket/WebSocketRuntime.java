@@ -56,6 +56,7 @@ public final class WebSocketRuntime implements AutoCloseable {
   private final MessageRouter router;
   private final ConnectionTimers timers;
   private final Observer observer;
+  private final MetricsReports metrics;
 
   /** Told of each finished message and {@code $disconnect}, as the gateway is of each request: the access log. */
   @FunctionalInterface
@@ -64,12 +65,14 @@ public final class WebSocketRuntime implements AutoCloseable {
   }
 
   public WebSocketRuntime(Clock clock, Supplier<Deployment> current, Limits limits, ConnectionRegistry registry) {
-    this(clock, current, limits, registry, (ex, response, latencyMillis) -> { });
+    this(clock, current, limits, registry, (ex, response, latencyMillis) -> { }, null);
   }
 
+  /** A runtime whose events are logged through {@code observer} and reported to {@code metrics}. */
   public WebSocketRuntime(Clock clock, Supplier<Deployment> current, Limits limits, ConnectionRegistry registry,
-      Observer observer) {
+      Observer observer, MetricsReports metrics) {
     this.observer = observer;
+    this.metrics = metrics;
     this.clock = clock;
     this.current = current;
     this.limits = limits;
@@ -119,14 +122,20 @@ public final class WebSocketRuntime implements AutoCloseable {
         : response.status() < 500 ? WebSocketMetrics.Outcome.CLIENT_ERROR
         : ex.integrationNanos() >= 0 ? WebSocketMetrics.Outcome.INTEGRATION_ERROR
         : WebSocketMetrics.Outcome.EXECUTION_ERROR;
-    MetricsReports.webSocket(ex.deployment().definition().metrics(), new WebSocketMetrics(
+    if (metrics == null) {
+      return;
+    }
+    metrics.webSocket(ex.deployment().definition().metrics(), new WebSocketMetrics(
         ex.api().definition().name(), ex.stage().name(), RouteKey.CONNECT, WebSocketMetrics.Kind.CONNECT, outcome,
         ex.integrationNanos()));
   }
 
   /** Reports one message to the metrics sink. */
   void message(Connection connection, String route, WebSocketMetrics.Outcome outcome, long integrationNanos) {
-    MetricsReports.webSocket(current.get().definition().metrics(), new WebSocketMetrics(connection.api(),
+    if (metrics == null) {
+      return;
+    }
+    metrics.webSocket(current.get().definition().metrics(), new WebSocketMetrics(connection.api(),
         connection.stage(), route, WebSocketMetrics.Kind.MESSAGE, outcome, integrationNanos));
   }
 

@@ -10,34 +10,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A gateway's one access-log writer: request threads offer lines to a bounded queue and never
- * wait; one daemon thread, started with the first line, hands them to their sinks. A full queue
- * drops the line and counts it; a sink that throws is counted. Both are logged at most once a
- * minute, so a broken sink cannot flood the application's log either.
+ * A gateway's one queue for its observers (access-log lines, reports to metrics sinks that may
+ * block): request threads offer tasks to a bounded queue and never wait; one daemon thread, started
+ * with the first task, runs them. A full queue drops the task and counts it; a task whose sink
+ * throws is counted. Both are logged at most once a minute, so a broken sink cannot flood the
+ * application's log either.
  */
-public final class AccessLogWriter implements AutoCloseable {
+public final class ObserverQueue implements AutoCloseable {
   /** Lines that may wait for a slow sink before new ones are dropped. */
   public static final int DEFAULT_CAPACITY = 8192;
-  private static final Logger LOG = LoggerFactory.getLogger(AccessLogWriter.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ObserverQueue.class);
   private static final long WARN_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final long DRAIN_MILLIS = 5_000;
 
-  /** One line for one sink. */
-  record Line(AccessLogSink sink, String api, String stage, String text) {}
+  /** One access-log line for one sink. */
+  record Line(AccessLogSink sink, String api, String stage, String text) implements Runnable {
+    @Override
+    public void run() {
+      sink.write(api, stage, text);
+    }
+  }
 
-  private final BlockingQueue<Line> queue;
+  private final BlockingQueue<Runnable> queue;
   private final LongAdder dropped = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
   private volatile boolean closed;
   private Thread thread;
 
-  public AccessLogWriter(int capacity) {
+  public ObserverQueue(int capacity) {
     this.queue = new ArrayBlockingQueue<>(capacity);
   }
 
-  /** Queues a line; {@code false} (and counted) when the queue is full or the gateway closed. */
-  boolean offer(Line line) {
+  /** Queues a task; {@code false} (and counted) when the queue is full or the gateway closed. */
+  public boolean offer(Runnable line) {
     if (closed) {
       dropped.increment();
       return false;
@@ -51,19 +57,19 @@ public final class AccessLogWriter implements AutoCloseable {
     return false;
   }
 
-  /** Lines dropped because the queue was full or the gateway closed. */
+  /** Tasks dropped because the queue was full or the gateway closed. */
   public long dropped() {
     return dropped.sum();
   }
 
-  /** Lines whose sink threw. */
+  /** Tasks whose sink threw. */
   public long failed() {
     return failed.sum();
   }
 
   private synchronized void start() {
     if (thread == null && !closed) {
-      thread = new Thread(this::run, "gatehouse-access-log");
+      thread = new Thread(this::run, "gatehouse-observers");
       thread.setDaemon(true);
       thread.start();
     }
@@ -72,7 +78,7 @@ public final class AccessLogWriter implements AutoCloseable {
   private void run() {
     try {
       while (!closed || !queue.isEmpty()) {
-        Line line = queue.poll(100, TimeUnit.MILLISECONDS);
+        Runnable line = queue.poll(100, TimeUnit.MILLISECONDS);
         if (line != null) {
           write(line);
         }
@@ -82,9 +88,9 @@ public final class AccessLogWriter implements AutoCloseable {
     }
   }
 
-  private void write(Line line) {
+  private void write(Runnable line) {
     try {
-      line.sink().write(line.api(), line.stage(), line.text());
+      line.run();
     } catch (RuntimeException e) {
       failed.increment();
       warn(e);
@@ -95,8 +101,8 @@ public final class AccessLogWriter implements AutoCloseable {
     long now = System.nanoTime();
     long last = lastWarning.get();
     if (now - last >= WARN_EVERY_NANOS && lastWarning.compareAndSet(last, now)) {
-      LOG.warn("access log: {} lines dropped (queue full), {} failed in their sink so far", dropped(), failed(),
-          failure);
+      LOG.warn("observers (access logs, metrics sinks): {} dropped (queue full), {} failed in their sink so far",
+          dropped(), failed(), failure);
     }
   }
 
@@ -115,7 +121,7 @@ public final class AccessLogWriter implements AutoCloseable {
       running.join(DRAIN_MILLIS);
       if (running.isAlive()) {
         running.interrupt();
-        LOG.warn("access log: the sink did not take the last {} lines within {} ms; they are dropped",
+        LOG.warn("observers: the sinks did not take the last {} within {} ms; they are dropped",
             queue.size(), DRAIN_MILLIS);
       }
     } catch (InterruptedException e) {

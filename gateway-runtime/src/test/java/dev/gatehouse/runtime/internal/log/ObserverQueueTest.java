@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** The writer thread never makes a request wait: a full queue drops lines, a throwing sink is counted. */
-class AccessLogWriterTest {
+class ObserverQueueTest {
   private final List<String> written = new CopyOnWriteArrayList<>();
 
-  private static AccessLogWriter.Line line(AccessLogSink sink, String text) {
-    return new AccessLogWriter.Line(sink, "petstore", "prod", text);
+  private static ObserverQueue.Line line(AccessLogSink sink, String text) {
+    return new ObserverQueue.Line(sink, "petstore", "prod", text);
   }
 
   @Test
@@ -30,7 +30,7 @@ class AccessLogWriterTest {
       }
       written.add(text);
     };
-    AccessLogWriter writer = new AccessLogWriter(2);
+    ObserverQueue writer = new ObserverQueue(2);
     assertThat(writer.offer(line(blocking, "0"))).isTrue();
     assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -52,7 +52,7 @@ class AccessLogWriterTest {
       }
       written.add(text);
     };
-    AccessLogWriter writer = new AccessLogWriter(16);
+    ObserverQueue writer = new ObserverQueue(16);
     writer.offer(line(flaky, "bad"));
     writer.offer(line(flaky, "good"));
     writer.close();
@@ -63,7 +63,7 @@ class AccessLogWriterTest {
 
   @Test
   void closeWritesWhatIsQueuedAndLaterLinesAreDropped() {
-    AccessLogWriter writer = new AccessLogWriter(16);
+    ObserverQueue writer = new ObserverQueue(16);
     for (int i = 0; i < 5; i++) {
       writer.offer(line((api, stage, text) -> written.add(text), "l" + i));
     }
