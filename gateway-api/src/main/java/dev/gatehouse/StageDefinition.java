@@ -2,6 +2,7 @@ package dev.gatehouse;
 
 import dev.gatehouse.cache.CacheSettings;
 import dev.gatehouse.log.AccessLogSettings;
+import dev.gatehouse.log.ExecutionLogSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,10 +36,11 @@ import java.util.Objects;
  *     {@code dev.gatehouse.access}
  * @param detailedMetrics whether metrics are also kept per route ({@code Method} and {@code Resource}
  *     dimensions), AWS's detailed CloudWatch metrics
+ * @param executionLog the stage's execution log, or {@code null} for none
  */
 public record StageDefinition(String name, Map<String, String> variables, Throttle throttle,
     Map<String, Throttle> routeThrottles, CacheSettings cache, AccessLogSettings accessLog,
-    boolean detailedMetrics) {
+    boolean detailedMetrics, ExecutionLogSettings executionLog) {
   /** The name of the stage served without a stage segment. */
   public static final String DEFAULT = "$default";
 
@@ -52,19 +54,19 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
 
   /** A stage without throttles. */
   public StageDefinition(String name, Map<String, String> variables) {
-    this(name, variables, null, Map.of(), null, null, false);
+    this(name, variables, null, Map.of(), null, null, false, null);
   }
 
   /** A stage without a cache. */
   public StageDefinition(String name, Map<String, String> variables, Throttle throttle,
       Map<String, Throttle> routeThrottles) {
-    this(name, variables, throttle, routeThrottles, null, null, false);
+    this(name, variables, throttle, routeThrottles, null, null, false, null);
   }
 
   /** A stage without an access log of its own and without detailed metrics. */
   public StageDefinition(String name, Map<String, String> variables, Throttle throttle,
       Map<String, Throttle> routeThrottles, CacheSettings cache) {
-    this(name, variables, throttle, routeThrottles, cache, null, false);
+    this(name, variables, throttle, routeThrottles, cache, null, false, null);
   }
 
   /** The throttle of the route with this key as declared: its own, else the stage's; {@code null} for none. */
@@ -86,6 +88,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     builder.cache = cache == null ? null : cache.toBuilder();
     builder.accessLog = accessLog == null ? null : accessLog.toBuilder();
     builder.detailedMetrics = detailedMetrics;
+    builder.executionLog = executionLog == null ? null : executionLog.toBuilder();
     return builder;
   }
 
@@ -98,6 +101,7 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
     private CacheSettings.Builder cache;
     private AccessLogSettings.Builder accessLog;
     private boolean detailedMetrics;
+    private ExecutionLogSettings.Builder executionLog;
 
     Builder(String name) {
       this.name = name;
@@ -129,6 +133,14 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
       CacheSettings.Builder settings = CacheSettings.builder();
       configure.accept(settings);
       this.cache = settings;
+      return this;
+    }
+
+    /** Logs what happens to requests, as AWS's execution logs; see {@link ExecutionLogSettings}. */
+    public Builder executionLog(java.util.function.Consumer<ExecutionLogSettings.Builder> configure) {
+      ExecutionLogSettings.Builder settings = ExecutionLogSettings.builder();
+      configure.accept(settings);
+      this.executionLog = settings;
       return this;
     }
 
@@ -193,8 +205,14 @@ public record StageDefinition(String name, Map<String, String> variables, Thrott
         log = accessLog.build(found);
         found.forEach(p -> problems.add("accessLog " + p));
       }
-      return name == null ? null
-          : new StageDefinition(name, variables, throttle, routeThrottles, settings, log, detailedMetrics);
+      ExecutionLogSettings execution = null;
+      if (executionLog != null) {
+        List<String> found = new ArrayList<>();
+        execution = executionLog.build(found);
+        found.forEach(p -> problems.add("executionLog " + p));
+      }
+      return name == null ? null : new StageDefinition(name, variables, throttle, routeThrottles, settings, log,
+          detailedMetrics, execution);
     }
   }
 }

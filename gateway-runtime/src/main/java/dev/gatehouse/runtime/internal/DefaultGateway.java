@@ -16,6 +16,7 @@ import dev.gatehouse.runtime.internal.integration.HandlerExecutors;
 import dev.gatehouse.runtime.internal.integration.IntegrationSteps;
 import dev.gatehouse.runtime.internal.limits.GatewayApiKeys;
 import dev.gatehouse.runtime.internal.limits.Limits;
+import dev.gatehouse.runtime.internal.log.ExecutionLog;
 import dev.gatehouse.runtime.internal.log.ObserverQueue;
 import dev.gatehouse.runtime.internal.limits.UsageReports;
 import dev.gatehouse.runtime.internal.pipeline.Deployment;
@@ -58,6 +59,7 @@ final class DefaultGateway implements Gateway {
   private final ObserverQueue observers = new ObserverQueue(ObserverQueue.DEFAULT_CAPACITY);
   private final AccessLog accessLog = new AccessLog(observers);
   private final MetricsReports metrics = new MetricsReports(observers);
+  private final ExecutionLog executionLog = new ExecutionLog(observers);
   private ExecutorService ownExecutor;
 
   DefaultGateway(GatewayDefinition definition, Clock clock) {
@@ -143,6 +145,7 @@ final class DefaultGateway implements Gateway {
     long nanos = System.nanoTime() - started;
     accessLog.record(ex, response, nanos / 1_000_000);
     metrics.request(ex.deployment().definition().metrics(), ex, response, nanos);
+    executionLog.record(ex, response, nanos);
   }
 
   private static GatewayResponse finish(Exchange ex, GatewayResponse response, Throwable error) {
