@@ -2,6 +2,7 @@ package dev.gatehouse;
 
 import dev.gatehouse.authorizer.AuthorizerDefinition;
 import dev.gatehouse.authorizer.FunctionAuthorizer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -103,5 +104,34 @@ final class ApiChecks {
         stage.accessLog().template().problems(type).forEach(p -> here.add("accessLog " + p));
       }
     }
+  }
+
+  /** The API's stages, each checked, named once; an HTTP API without any gets {@code $default}. */
+  static List<StageDefinition> stages(ApiType type, List<StageDefinition.Builder> stages, Problems problems) {
+    List<StageDefinition> built = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (StageDefinition.Builder entry : stages) {
+      StageDefinition stage = entry.collect(problems.under("stage " + Problems.describe(entry.name())));
+      if (stage == null) {
+        continue;
+      }
+      Problems here = problems.under("stage " + Problems.describe(stage.name()));
+      if (!names.add(stage.name())) {
+        here.add("name", stage.name(), "a stage name not declared before in this API");
+        continue;
+      }
+      if (type != ApiType.HTTP && StageDefinition.DEFAULT.equals(stage.name())) {
+        here.add("name", stage.name(), "a named stage; $default is for httpApi");
+      }
+      built.add(stage);
+    }
+    if (stages.isEmpty()) {
+      if (type == ApiType.HTTP) {
+        built.add(new StageDefinition(StageDefinition.DEFAULT, Map.of()));
+      } else {
+        problems.add("stages", List.of(), "at least one stage");
+      }
+    }
+    return built;
   }
 }

@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -328,7 +326,7 @@ public record ApiDefinition(
       if (name == null || name.isBlank()) {
         problems.add("name", name, "a non-blank name");
       }
-      List<StageDefinition> builtStages = collectStages(problems);
+      List<StageDefinition> builtStages = ApiChecks.stages(type, stages, problems);
       List<RouteDefinition> builtRoutes = collectRoutes(problems);
       Map<GatewayResponseType, GatewayResponseOverride> overrides = new EnumMap<>(GatewayResponseType.class);
       responses.forEach((t, b) -> overrides.put(t, b.collect(problems.under("gatewayResponse " + t))));
@@ -355,34 +353,6 @@ public record ApiDefinition(
           executeApiEndpoint, rateLimitHeaders, authorizers, defaultAuthorizer,
           apiKeySource == null ? ApiKeySource.HEADER : apiKeySource,
           settings == null && type == ApiType.WEBSOCKET ? WebSocketSettings.Builder.UNUSABLE : settings);
-    }
-
-    private List<StageDefinition> collectStages(Problems problems) {
-      List<StageDefinition> built = new ArrayList<>();
-      Set<String> names = new HashSet<>();
-      for (StageDefinition.Builder entry : stages) {
-        StageDefinition stage = entry.collect(problems.under("stage " + Problems.describe(entry.name())));
-        if (stage == null) {
-          continue;
-        }
-        Problems here = problems.under("stage " + Problems.describe(stage.name()));
-        if (!names.add(stage.name())) {
-          here.add("name", stage.name(), "a stage name not declared before in this API");
-          continue;
-        }
-        if (type != ApiType.HTTP && StageDefinition.DEFAULT.equals(stage.name())) {
-          here.add("name", stage.name(), "a named stage; $default is for httpApi");
-        }
-        built.add(stage);
-      }
-      if (stages.isEmpty()) {
-        if (type == ApiType.HTTP) {
-          built.add(new StageDefinition(StageDefinition.DEFAULT, Map.of()));
-        } else {
-          problems.add("stages", List.of(), "at least one stage");
-        }
-      }
-      return built;
     }
 
     /** A null format is reported by the integration itself. */

@@ -17,7 +17,6 @@ import dev.gatehouse.testing.Backend.Answer;
 import dev.gatehouse.testing.Backend.Recorded;
 import dev.gatehouse.testing.JwksServer;
 import dev.gatehouse.testing.TestTokens;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +26,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,22 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * its {@code Content-Type} and the mapped parameters go out, only the body, its
  * {@code Content-Type} and the mapped headers come back.
  */
-class HttpMappedIntegrationTest {
-  private Backend backend;
-  private Gateway gateway;
-
-  @BeforeEach
-  void startBackend() throws IOException {
-    backend = Backend.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (gateway != null) {
-      gateway.close();
-    }
-    backend.close();
-  }
+class HttpMappedIntegrationTest extends BackendTest {
 
   /** The REST API "shop" with a stage "prod" (variables region and tier) and the given routes. */
   private Gateway start(Consumer<ApiDefinition.Builder> routes) {

@@ -18,30 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Circuit breaker, retry and bulkhead (Resilience4j) in front of a real backend on loopback. */
-class HttpResilienceTest {
+class HttpResilienceTest extends BackendTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-11-24T10:00:00Z"));
-  private Backend backend;
-  private Gateway gateway;
-
-  @BeforeEach
-  void startBackend() throws IOException {
-    backend = Backend.start();
-  }
-
-  @AfterEach
-  void stop() {
-    if (gateway != null) {
-      gateway.close();
-    }
-    backend.close();
-  }
 
   /** A gateway on the manual clock with the REST API "shop", stages "prod" and "beta", and these routes. */
   private Gateway start(String route, HttpIntegration integration, Duration timeout) {
