@@ -232,13 +232,14 @@ class MicrometerMetricsTest {
     try (gateway) {
       gateway.handle(GatewayRequest.builder("GET", "/prod/pets").build()).toCompletableFuture().get(10, TimeUnit.SECONDS);
       assertThat(registry.find(MicrometerMetrics.COUNT).counter().count()).isEqualTo(1);
-      MetricsSink sink = MicrometerMetrics.of(new SimpleMeterRegistry());
+      dev.gatehouse.GatewayBuilder builder =
       // --- begin MetricsSink Javadoc
       Gateway.builder()
           .metrics(MicrometerMetrics.of(new SimpleMeterRegistry()))
           .restApi("petstore", api -> api.stage("prod", stage -> stage.detailedMetrics()));
       // --- end
-      assertThat(sink).isNotNull();
+      assertThat(builder.definition().metrics()).isInstanceOf(MicrometerMetrics.class);
+      assertThat(builder.definition().api("petstore").stage("prod").detailedMetrics()).isTrue();
     }
   }
 }
