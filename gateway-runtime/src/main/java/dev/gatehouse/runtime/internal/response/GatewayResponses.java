@@ -16,15 +16,21 @@ import java.util.Map;
  * {@code DEFAULT_5XX}), which wins over AWS's default, part by part (status, headers, body).
  */
 public final class GatewayResponses {
+  /** Before {@link #DEFAULTS}, whose constructor reads it. */
+  private static final GatewayResponseType[] TYPES = GatewayResponseType.values();
   private static final GatewayResponses DEFAULTS = new GatewayResponses(Map.of());
 
+  /** The responses again, by type ordinal, for {@link #typeOf} to scan without allocating. */
+  private final GatewayResponse[] byOrdinal = new GatewayResponse[TYPES.length];
   private final EnumMap<GatewayResponseType, GatewayResponse> responses =
       new EnumMap<>(GatewayResponseType.class);
 
   private GatewayResponses(Map<GatewayResponseType, GatewayResponseOverride> overrides) {
     for (GatewayResponseType type : GatewayResponseType.values()) {
       if (type.family() != type) {
-        responses.put(type, build(type, overrides.get(type), overrides.get(type.family())));
+        GatewayResponse response = build(type, overrides.get(type), overrides.get(type.family()));
+        responses.put(type, response);
+        byOrdinal[type.ordinal()] = response;
       }
     }
   }
@@ -46,19 +52,15 @@ public final class GatewayResponses {
 
   /** Whether {@code response} is one of these gateway responses rather than an integration's answer. */
   public boolean isOwn(GatewayResponse response) {
-    for (GatewayResponse own : responses.values()) {
-      if (own == response) {
-        return true;
-      }
-    }
-    return false;
+    return typeOf(response) != null;
   }
 
   /** The type {@code response} is this API's answer for, or {@code null} for an integration's answer. */
   public GatewayResponseType typeOf(GatewayResponse response) {
-    for (Map.Entry<GatewayResponseType, GatewayResponse> own : responses.entrySet()) {
-      if (own.getValue() == response) {
-        return own.getKey();
+    // asked after every request: an EnumMap's entry iterator would allocate an entry per type
+    for (int i = 0; i < byOrdinal.length; i++) {
+      if (byOrdinal[i] == response && response != null) {
+        return TYPES[i];
       }
     }
     return null;
