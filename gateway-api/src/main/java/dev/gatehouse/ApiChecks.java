@@ -2,6 +2,8 @@ package dev.gatehouse;
 
 import dev.gatehouse.authorizer.AuthorizerDefinition;
 import dev.gatehouse.authorizer.FunctionAuthorizer;
+import dev.gatehouse.authorizer.IamAuthorizer;
+import dev.gatehouse.iam.IamPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,15 +19,16 @@ final class ApiChecks {
   static void authorizers(List<AuthorizerDefinition> authorizers, String defaultAuthorizer, ApiKeySource apiKeySource,
       List<RouteDefinition> routes, Problems problems) {
     Map<String, AuthorizerDefinition> byName = new HashMap<>();
+    byName.put(IamAuthorizer.NAME, IamAuthorizer.INSTANCE);
     for (AuthorizerDefinition authorizer : authorizers) {
       Problems here = problems.under("authorizer " + Problems.describe(authorizer.name()));
       here.checkId("name", authorizer.name());
       authorizer.problems().forEach(here::add);
-      if (byName.putIfAbsent(authorizer.name(), authorizer) != null) {
+      if (byName.putIfAbsent(authorizer.name(), authorizer) != null && !(authorizer instanceof IamAuthorizer)) {
         here.add("name", authorizer.name(), "an authorizer name not declared before in this API");
       }
     }
-    List<String> names = authorizers.stream().map(AuthorizerDefinition::name).toList();
+    List<String> names = byName.keySet().stream().sorted().toList();
     if (defaultAuthorizer != null && !byName.containsKey(defaultAuthorizer)) {
       problems.add("defaultAuthorizer", defaultAuthorizer, "one of " + names);
     }
@@ -48,6 +51,31 @@ final class ApiChecks {
             + " is the key, since the API's apiKeySource is AUTHORIZER)");
       }
     }
+  }
+
+  /** A resource policy's own problems, and a principal in every statement, as AWS requires. */
+  static IamPolicy resourcePolicy(ApiType type, IamPolicy.Builder policy, Problems problems) {
+    if (policy == null) {
+      return null;
+    }
+    if (type == ApiType.WEBSOCKET) {
+      problems.add("resourcePolicy: set (expected: none on a webSocketApi; resource policies are for REST and"
+          + " HTTP APIs, guard $connect with an authorizer)");
+      return null;
+    }
+    List<String> own = policy.problems();
+    own.forEach(problem -> problems.add("resourcePolicy " + problem));
+    if (!own.isEmpty()) {
+      return null;
+    }
+    IamPolicy built = policy.build();
+    for (int i = 0; i < built.statements().size(); i++) {
+      if (built.statements().get(i).principals().isEmpty()) {
+        problems.add("resourcePolicy statement " + (i + 1) + ": principal: [] (expected: \"*\" or the principals"
+            + " the statement is about; a resource policy's statements name them)");
+      }
+    }
+    return built;
   }
 
   static void routeThrottles(List<StageDefinition> stages, List<RouteDefinition> routes,

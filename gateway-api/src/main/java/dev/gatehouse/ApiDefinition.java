@@ -2,7 +2,9 @@ package dev.gatehouse;
 
 import dev.gatehouse.authorizer.AuthorizerDefinition;
 import dev.gatehouse.authorizer.FunctionAuthorizer;
+import dev.gatehouse.authorizer.IamAuthorizer;
 import dev.gatehouse.authorizer.JwtAuthorizer;
+import dev.gatehouse.iam.IamPolicy;
 import dev.gatehouse.integration.FunctionIntegration;
 import dev.gatehouse.integration.Integration;
 import dev.gatehouse.integration.PayloadFormat;
@@ -33,6 +35,8 @@ import java.util.function.Consumer;
  * @param defaultAuthorizer the authorizer of routes that name none, or {@code null}
  * @param apiKeySource where routes that require an API key find it
  * @param webSocket a WebSocket API's settings; {@code null} for REST and HTTP APIs
+ * @param resourcePolicy who may call the API from where, checked before any other guard as AWS's
+ *     resource policy; {@code null} for none
  */
 public record ApiDefinition(
     String name,
@@ -45,7 +49,8 @@ public record ApiDefinition(
     List<AuthorizerDefinition> authorizers,
     String defaultAuthorizer,
     ApiKeySource apiKeySource,
-    WebSocketSettings webSocket) {
+    WebSocketSettings webSocket,
+    IamPolicy resourcePolicy) {
 
   public ApiDefinition {
     Objects.requireNonNull(name, "name");
@@ -66,17 +71,17 @@ public record ApiDefinition(
   public ApiDefinition(String name, ApiType type, List<StageDefinition> stages, List<RouteDefinition> routes,
       Map<GatewayResponseType, GatewayResponseOverride> gatewayResponses, boolean executeApiEndpoint) {
     this(name, type, stages, routes, gatewayResponses, executeApiEndpoint, false, List.of(), null, ApiKeySource.HEADER,
-        null);
+        null, null);
   }
 
-  /** The authorizer of this name, or {@code null}. */
+  /** The authorizer of this name ({@value IamAuthorizer#NAME} whether declared or not), or {@code null}. */
   public AuthorizerDefinition authorizer(String name) {
     for (AuthorizerDefinition authorizer : authorizers) {
       if (authorizer.name().equals(name)) {
         return authorizer;
       }
     }
-    return null;
+    return IamAuthorizer.NAME.equals(name) ? IamAuthorizer.INSTANCE : null;
   }
 
   /**
@@ -123,6 +128,7 @@ public record ApiDefinition(
     if (webSocket != null) {
       builder.webSocket = WebSocketSettings.Builder.of(webSocket);
     }
+    builder.resourcePolicy = resourcePolicy == null ? null : resourcePolicy.toBuilder();
     return builder;
   }
 
@@ -158,6 +164,7 @@ public record ApiDefinition(
     private boolean rateLimitHeaders;
     private final List<AuthorizerDefinition> authorizers = new ArrayList<>();
     private String defaultAuthorizer;
+    private IamPolicy.Builder resourcePolicy;
     private ApiKeySource apiKeySource = ApiKeySource.HEADER;
     private WebSocketSettings.Builder webSocket = new WebSocketSettings.Builder();
 
@@ -238,6 +245,30 @@ public record ApiDefinition(
     public Builder apiKeySource(ApiKeySource source) {
       this.apiKeySource = source;
       return this;
+    }
+
+    /**
+     * The API's resource policy: checked before any other guard, it allows or denies callers by
+     * source address ({@code aws:SourceIp}) and, on {@code AWS_IAM} routes, by principal. An explicit
+     * {@code Deny} always wins; on routes without an authorizer an {@code Allow} must apply. Every
+     * statement names its principals ({@code *} for anyone); resources may be written
+     * {@code execute-api:/STAGE/METHOD/PATH}.
+     *
+     * <pre>{@code
+     * api.resourcePolicy(IamPolicy.builder()
+     *     .statement(PolicyStatement.allow().principal("*").resource("execute-api:/*"))
+     *     .statement(PolicyStatement.deny().principal("*").resource("execute-api:/*")
+     *         .notSourceIp("192.0.2.0/24", "2001:db8::/32")))
+     * }</pre>
+     */
+    public Builder resourcePolicy(IamPolicy.Builder policy) {
+      this.resourcePolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** As {@link #resourcePolicy(IamPolicy.Builder)}, with a built policy; it is checked with the API. */
+    public Builder resourcePolicy(IamPolicy policy) {
+      return resourcePolicy(policy.toBuilder());
     }
 
     /** Guards every route that names no authorizer (and does not opt out with {@code noAuthorizer()}). */
@@ -334,6 +365,7 @@ public record ApiDefinition(
       ApiChecks.authorizers(authorizers, defaultAuthorizer, apiKeySource, builtRoutes, problems);
       ApiChecks.caches(type, builtStages, builtRoutes, problems);
       ApiChecks.accessLogs(type, builtStages, problems);
+      IamPolicy policy = ApiChecks.resourcePolicy(type, resourcePolicy, problems);
       WebSocketSettings settings = null;
       if (type == ApiType.WEBSOCKET) {
         settings = webSocket.collect(problems);
@@ -352,7 +384,7 @@ public record ApiDefinition(
       return new ApiDefinition(name == null ? "" : name, type, builtStages, builtRoutes, overrides,
           executeApiEndpoint, rateLimitHeaders, authorizers, defaultAuthorizer,
           apiKeySource == null ? ApiKeySource.HEADER : apiKeySource,
-          settings == null && type == ApiType.WEBSOCKET ? WebSocketSettings.Builder.UNUSABLE : settings);
+          settings == null && type == ApiType.WEBSOCKET ? WebSocketSettings.Builder.UNUSABLE : settings, policy);
     }
 
     /** A null format is reported by the integration itself. */

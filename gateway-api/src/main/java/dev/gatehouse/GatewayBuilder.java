@@ -1,5 +1,8 @@
 package dev.gatehouse;
 
+import dev.gatehouse.authorizer.IamAuthorizer;
+import dev.gatehouse.iam.Cidr;
+import dev.gatehouse.iam.IamSettings;
 import dev.gatehouse.metrics.MetricsSink;
 import dev.gatehouse.spi.ApiKeyStore;
 import dev.gatehouse.spi.ConnectionRegistry;
@@ -35,6 +38,8 @@ public final class GatewayBuilder {
   private ConnectionRegistry connectionRegistry;
   private ResponseCacheStore responseCacheStore;
   private MetricsSink metrics;
+  private IamSettings.Builder iam;
+  private final List<String> trustedProxies = new ArrayList<>();
 
   GatewayBuilder() {}
 
@@ -148,6 +153,30 @@ public final class GatewayBuilder {
   }
 
   /**
+   * IAM authorization for {@code AWS_IAM} routes: the region, account, credentials and identity
+   * policies (see {@link IamSettings}).
+   */
+  public GatewayBuilder iam(IamSettings.Builder settings) {
+    this.iam = java.util.Objects.requireNonNull(settings, "settings");
+    return this;
+  }
+
+  /**
+   * The proxies in front of the gateway whose {@code X-Forwarded-For} is believed: for a request from
+   * one of these blocks, the source IP ({@code $context.identity.sourceIp}, {@code aws:SourceIp}) is
+   * the right-most address of {@code X-Forwarded-For} that is not itself a trusted proxy. None by
+   * default, so a client cannot choose its own source IP by sending the header.
+   *
+   * <pre>{@code
+   * Gateway.builder().trustedProxies("10.0.0.0/8", "fd00::/8")
+   * }</pre>
+   */
+  public GatewayBuilder trustedProxies(String... blocks) {
+    trustedProxies.addAll(List.of(blocks));
+    return this;
+  }
+
+  /**
    * Checks everything and returns the immutable definition without starting anything.
    *
    * @throws GatewayDefinitionException listing every problem, one per line
@@ -169,8 +198,18 @@ public final class GatewayBuilder {
     }
     accountThrottle.check(problems, "accountThrottle");
     List<UsagePlanDefinition> plans = UsagePlans.collect(usagePlans, built, problems);
+    IamSettings iamSettings = collectIam(built, problems);
+    List<Cidr> proxies = new ArrayList<>();
+    for (String block : trustedProxies) {
+      try {
+        proxies.add(Cidr.parse(block));
+      } catch (IllegalArgumentException | NullPointerException e) {
+        problems.add("trustedProxies: " + e.getMessage());
+      }
+    }
     GatewayDefinition definition = new GatewayDefinition(built, mappings, maxRequestBodyBytes, handlerExecutor,
-        plans, accountThrottle, rateLimitStore, apiKeyStore, connectionRegistry, responseCacheStore, metrics);
+        plans, accountThrottle, rateLimitStore, apiKeyStore, connectionRegistry, responseCacheStore, metrics,
+        iamSettings, proxies);
     checkUrls(definition, problems);
     UsagePlans.checkKeys(definition, problems);
     problems.throwIfAny();
@@ -192,6 +231,25 @@ public final class GatewayBuilder {
           + " through ServiceLoader)");
     }
     return engines.next().start(definition);
+  }
+
+  /** The IAM settings, which every route authorized with {@code AWS_IAM} needs. */
+  private IamSettings collectIam(List<ApiDefinition> built, Problems problems) {
+    if (iam != null) {
+      List<String> own = iam.problems();
+      own.forEach(problem -> problems.add("iam " + problem));
+      return own.isEmpty() ? iam.build() : null;
+    }
+    for (ApiDefinition api : built) {
+      for (RouteDefinition route : api.routes()) {
+        if (api.authorizerOf(route) instanceof IamAuthorizer) {
+          problems.under(api.label()).under("route " + Problems.describe(route.key().toString()))
+              .add("authorizer: " + IamAuthorizer.NAME + " (expected: the gateway's iam(IamSettings.builder()...)"
+                  + " with the region, credentials and identity policies it checks callers against)");
+        }
+      }
+    }
+    return null;
   }
 
   private GatewayBuilder declare(ApiType type, String name, Consumer<ApiDefinition.Builder> configure) {

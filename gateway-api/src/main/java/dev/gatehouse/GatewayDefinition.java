@@ -1,5 +1,7 @@
 package dev.gatehouse;
 
+import dev.gatehouse.iam.Cidr;
+import dev.gatehouse.iam.IamSettings;
 import dev.gatehouse.metrics.MetricsSink;
 import dev.gatehouse.spi.ApiKeyStore;
 import dev.gatehouse.spi.ConnectionRegistry;
@@ -30,6 +32,8 @@ import java.util.concurrent.Executor;
  * @param responseCacheStore where stage caches keep their entries, or {@code null} for an in-process
  *     cache per stage
  * @param metrics where each answer is reported for metrics, or {@code null} to record nothing
+ * @param iam the IAM settings of {@code AWS_IAM} routes, or {@code null} for a gateway without them
+ * @param trustedProxies the proxies whose {@code X-Forwarded-For} sets the source IP; empty for none
  */
 public record GatewayDefinition(
     List<ApiDefinition> apis,
@@ -42,7 +46,9 @@ public record GatewayDefinition(
     ApiKeyStore apiKeyStore,
     ConnectionRegistry connectionRegistry,
     ResponseCacheStore responseCacheStore,
-    MetricsSink metrics) {
+    MetricsSink metrics,
+    IamSettings iam,
+    List<Cidr> trustedProxies) {
 
   /** AWS's payload limit: 10 MB. */
   public static final long DEFAULT_MAX_REQUEST_BODY_BYTES = 10L * 1024 * 1024;
@@ -52,13 +58,14 @@ public record GatewayDefinition(
     basePathMappings = List.copyOf(basePathMappings);
     usagePlans = List.copyOf(usagePlans);
     Objects.requireNonNull(accountThrottle, "accountThrottle");
+    trustedProxies = List.copyOf(trustedProxies);
   }
 
   /** A definition without usage plans, with AWS's account limit and the default stores. */
   public GatewayDefinition(List<ApiDefinition> apis, List<BasePathMapping> basePathMappings,
       long maxRequestBodyBytes, Executor handlerExecutor) {
     this(apis, basePathMappings, maxRequestBodyBytes, handlerExecutor, List.of(), Throttle.ACCOUNT_DEFAULT,
-        null, null, null, null, null);
+        null, null, null, null, null, null, List.of());
   }
 
   /**

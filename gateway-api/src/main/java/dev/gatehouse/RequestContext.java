@@ -63,7 +63,16 @@ public record RequestContext(
   public RequestContext withApiKeyId(String apiKeyId) {
     return new RequestContext(requestId, extendedRequestId, apiId, stage, resourcePath, resourceId, routeKey,
         httpMethod, path, protocol, requestTime, requestTimeEpoch, domainName, domainPrefix,
-        new Identity(identity.sourceIp(), identity.userAgent(), apiKeyId), stageVariables, authorizer, xrayTraceId);
+        identity.withApiKeyId(apiKeyId), stageVariables, authorizer, xrayTraceId);
+  }
+
+  /** This context with the IAM caller that signed the request, as AWS fills {@code $context.identity}. */
+  public RequestContext withIamCaller(String accessKey, dev.gatehouse.iam.IamPrincipal principal) {
+    return new RequestContext(requestId, extendedRequestId, apiId, stage, resourcePath, resourceId, routeKey,
+        httpMethod, path, protocol, requestTime, requestTimeEpoch, domainName, domainPrefix,
+        new Identity(identity.sourceIp(), identity.userAgent(), identity.apiKeyId(), accessKey, principal.accountId(),
+            principal.id(), principal.id(), principal.arn()),
+        stageVariables, authorizer, xrayTraceId);
   }
 
   /**
@@ -86,17 +95,34 @@ public record RequestContext(
   }
 
   /**
-   * The caller as far as the gateway knows it.
+   * The caller as far as the gateway knows it. The IAM fields are set only when an {@code AWS_IAM}
+   * route admitted a signed request, and {@code null} otherwise, as in AWS.
    *
-   * @param sourceIp the client's IP address
+   * @param sourceIp the client's IP address (from {@code X-Forwarded-For} only behind a trusted proxy)
    * @param userAgent the {@code User-Agent} header, or {@code null}
    * @param apiKeyId the ID of the API key the request was admitted with, or {@code null}; never the
    *     key's value
+   * @param accessKey the access key ID that signed the request
+   * @param accountId the signer's account
+   * @param caller the signer's principal ID, such as {@code AIDAJQABLZS4A3QDU576Q}
+   * @param user the signer's principal ID, as {@code caller}
+   * @param userArn the signer's ARN, such as {@code arn:aws:iam::123456789012:user/alice}
    */
-  public record Identity(String sourceIp, String userAgent, String apiKeyId) {
-    /** A caller without an API key. */
+  public record Identity(String sourceIp, String userAgent, String apiKeyId, String accessKey, String accountId,
+      String caller, String user, String userArn) {
+    /** A caller without an API key or IAM signature. */
     public Identity(String sourceIp, String userAgent) {
       this(sourceIp, userAgent, null);
+    }
+
+    /** A caller without an IAM signature. */
+    public Identity(String sourceIp, String userAgent, String apiKeyId) {
+      this(sourceIp, userAgent, apiKeyId, null, null, null, null, null);
+    }
+
+    /** This identity with the ID of the API key the request was admitted with. */
+    public Identity withApiKeyId(String apiKeyId) {
+      return new Identity(sourceIp, userAgent, apiKeyId, accessKey, accountId, caller, user, userArn);
     }
   }
 }

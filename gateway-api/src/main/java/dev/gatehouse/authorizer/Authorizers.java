@@ -35,6 +35,14 @@ public final class Authorizers {
     return new FunctionAuthorizer.Builder(name, FunctionAuthorizer.Kind.SIMPLE, function);
   }
 
+  /**
+   * AWS's {@code AWS_IAM} authorization, known to every API as {@value IamAuthorizer#NAME}; declaring
+   * it is optional. It needs the gateway's {@code iam(...)} settings.
+   */
+  public static IamAuthorizer iam() {
+    return IamAuthorizer.INSTANCE;
+  }
+
   /** A JWT authorizer; set its issuer, audiences and JWKS URI. */
   public static JwtAuthorizer.Builder jwt(String name) {
     return new JwtAuthorizer.Builder(name);
