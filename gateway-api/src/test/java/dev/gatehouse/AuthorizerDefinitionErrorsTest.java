@@ -26,8 +26,8 @@ class AuthorizerDefinitionErrorsTest {
             .authorizer(users())
             .defaultAuthorizer("admins")
             .route("GET /pets", OK, route -> route.authorizer("cognito"))),
-        "restApi \"petstore\": defaultAuthorizer: \"admins\" (expected: one of [users])",
-        "restApi \"petstore\" › route \"GET /pets\": authorizer: \"cognito\" (expected: one of [users] or noAuthorizer())");
+        "restApi \"petstore\": defaultAuthorizer: \"admins\" (expected: one of [AWS_IAM, users])",
+        "restApi \"petstore\" › route \"GET /pets\": authorizer: \"cognito\" (expected: one of [AWS_IAM, users] or noAuthorizer())");
   }
 
   @Test

@@ -33,7 +33,7 @@ public final class AccessLogVariables {
         "identity.userAgent", "identity.userArn", "integration.error", "integration.integrationStatus",
         "integration.latency", "integration.requestId", "integration.status", "integrationLatency", "requestId",
         "requestTime", "requestTimeEpoch", "stage", "status");
-    names("RH", "accountId", "awsEndpointRequestId", "customDomain.basePathMatched", "domainPrefix", "httpMethod",
+    names("RH", "accountId", "identity.accessKey", "awsEndpointRequestId", "customDomain.basePathMatched", "domainPrefix", "httpMethod",
         "identity.clientCert.clientCertPem", "identity.clientCert.subjectDN", "identity.clientCert.issuerDN",
         "identity.clientCert.serialNumber", "identity.clientCert.validity.notBefore",
         "identity.clientCert.validity.notAfter", "integrationErrorMessage", "integrationStatus", "path", "protocol",
