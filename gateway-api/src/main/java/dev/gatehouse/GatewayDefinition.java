@@ -134,6 +134,10 @@ public record GatewayDefinition(
     apis.forEach(builder::api);
     basePathMappings.forEach(m -> builder.basePathMapping(m.basePath(), m.api(), m.stage()));
     usagePlans.forEach(builder::usagePlan);
+    if (iam != null) {
+      builder.iam(iam.toBuilder());
+    }
+    builder.trustedProxies(trustedProxies.stream().map(Cidr::text).toArray(String[]::new));
     return builder.maxRequestBodyBytes(maxRequestBodyBytes).handlerExecutor(handlerExecutor)
         .accountThrottle(accountThrottle.rateLimit(), accountThrottle.burstLimit())
         .rateLimitStore(rateLimitStore).apiKeyStore(apiKeyStore).connectionRegistry(connectionRegistry)

@@ -61,6 +61,14 @@ public record IamSettings(String region, String accountId, String service, Crede
     return new Builder();
   }
 
+  /** A builder holding these settings, to derive changed ones. */
+  public Builder toBuilder() {
+    Builder builder = new Builder().region(region).accountId(accountId).service(service).credentials(credentials)
+        .clockSkew(clockSkew);
+    identityPolicies.forEach(builder::identityPolicy);
+    return builder;
+  }
+
   /** Collects the settings; not thread-safe. Checked with the gateway's definition. */
   public static final class Builder {
     private String region = "us-east-1";

@@ -155,7 +155,10 @@ final class DefaultGateway implements Gateway {
       LOG.error("{}: request {} failed inside the gateway, answering 500", where, ex.requestId(), error);
       response = responses.get(GatewayResponseType.API_CONFIGURATION_ERROR);
     }
-    ex.answeredWith(responses.typeOf(response));
+    GatewayResponseType type = responses.typeOf(response);
+    if (type != null) {
+      ex.answeredWith(type);
+    }
     return ResponseFinisher.finish(response, ex.requestId(), responses, where);
   }
 

@@ -26,7 +26,7 @@ public final class RequestContexts {
         ex.receivedAtMillis(),
         host,
         domainPrefix(host),
-        new RequestContext.Identity(request.sourceIp(), request.headers().first("User-Agent")),
+        new RequestContext.Identity(ex.sourceIp(), request.headers().first("User-Agent")),
         ex.stage().variables(),
         null,
         TraceIds.xrayTraceId(request.headers().first(TraceIds.XRAY_HEADER)));

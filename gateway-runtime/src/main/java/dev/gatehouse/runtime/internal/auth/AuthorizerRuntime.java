@@ -3,7 +3,9 @@ package dev.gatehouse.runtime.internal.auth;
 import dev.gatehouse.GatewayDefinitionException;
 import dev.gatehouse.authorizer.AuthorizerDefinition;
 import dev.gatehouse.authorizer.FunctionAuthorizer;
+import dev.gatehouse.authorizer.IamAuthorizer;
 import dev.gatehouse.authorizer.JwtAuthorizer;
+import dev.gatehouse.runtime.internal.iam.IamAuthorizerStep;
 import dev.gatehouse.runtime.internal.pipeline.CompiledRoute;
 import dev.gatehouse.runtime.internal.pipeline.Step;
 import java.time.Clock;
@@ -46,6 +48,9 @@ public final class AuthorizerRuntime implements AutoCloseable {
     if (authorizer instanceof JwtAuthorizer jwt) {
       JwtVerifier verifier = verifiers.computeIfAbsent(jwt, definition -> new JwtVerifier(definition, clock, executor()));
       return new JwtAuthorizerStep(verifier, jwt.identitySource(), route.definition().scopes());
+    }
+    if (authorizer instanceof IamAuthorizer) {
+      return new IamAuthorizerStep(clock);
     }
     if (authorizer instanceof FunctionAuthorizer function) {
       FunctionAuthorizerRuntime runtime =

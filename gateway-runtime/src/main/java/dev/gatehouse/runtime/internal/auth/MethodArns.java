@@ -1,17 +1,18 @@
 package dev.gatehouse.runtime.internal.auth;
 
 import dev.gatehouse.ApiType;
+import dev.gatehouse.iam.IamSettings;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.routing.PathDecoder;
 
 /**
- * Method ARNs as AWS writes them for authorizers,
+ * Method ARNs as AWS writes them for authorizers and IAM,
  * {@code arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{method}{path}}, and the IAM
- * wildcard match of a policy's resources against them. Gatehouse has no region or account: it
- * writes {@value #REGION} and {@value #ACCOUNT}, so policies written with {@code *} for both work
- * unchanged.
+ * wildcard match of a policy's resources against them. The region and account are the gateway's
+ * IAM settings'; a gateway without them writes {@value #REGION} and {@value #ACCOUNT}, so policies
+ * written with {@code *} for both work unchanged.
  */
-final class MethodArns {
+public final class MethodArns {
   static final String REGION = "local";
   static final String ACCOUNT = "000000000000";
   private static final String PREFIX = "arn:aws:execute-api:" + REGION + ":" + ACCOUNT + ":";
@@ -22,17 +23,24 @@ final class MethodArns {
    * The ARN of this request: API name, stage, method, and the decoded path after the stage; for a
    * WebSocket API, as AWS writes it there, API name, stage and route key ({@code .../prod/$connect}).
    */
-  static String of(Exchange ex) {
+  public static String of(Exchange ex) {
+    String api = apiArn(ex);
     if (ex.api().definition().type() == ApiType.WEBSOCKET) {
-      return PREFIX + ex.api().definition().name() + "/" + ex.stage().name() + "/" + ex.route().routeKey();
+      return api + "/" + ex.stage().name() + "/" + ex.route().routeKey();
     }
     String path = PathDecoder.after(ex.path(), ex.segments(), ex.stageSegments());
-    return PREFIX + ex.api().definition().name() + "/" + ex.stage().name() + "/" + ex.request().method()
-        + (path.isEmpty() ? "/" : path);
+    return api + "/" + ex.stage().name() + "/" + ex.request().method() + (path.isEmpty() ? "/" : path);
+  }
+
+  /** The ARN of the request's API, {@code arn:aws:execute-api:{region}:{account}:{apiId}}. */
+  public static String apiArn(Exchange ex) {
+    IamSettings iam = ex.deployment().definition().iam();
+    String api = ex.api().definition().name();
+    return iam == null ? PREFIX + api : "arn:aws:execute-api:" + iam.region() + ":" + iam.accountId() + ":" + api;
   }
 
   /** IAM's wildcards: {@code *} any run of characters (slashes and colons too), {@code ?} one character. */
-  static boolean matches(String pattern, String arn) {
+  public static boolean matches(String pattern, String arn) {
     int p = 0;
     int a = 0;
     int star = -1;

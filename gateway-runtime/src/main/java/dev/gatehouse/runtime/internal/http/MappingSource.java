@@ -80,6 +80,11 @@ interface MappingSource {
       case "identity.sourceIp": return c.identity().sourceIp();
       case "identity.userAgent": return c.identity().userAgent();
       case "identity.apiKeyId": return c.identity().apiKeyId();
+      case "identity.accessKey": return c.identity().accessKey();
+      case "identity.accountId": return c.identity().accountId();
+      case "identity.caller": return c.identity().caller();
+      case "identity.user": return c.identity().user();
+      case "identity.userArn": return c.identity().userArn();
       default: return authorizer(c.authorizer(), name);
     }
   }

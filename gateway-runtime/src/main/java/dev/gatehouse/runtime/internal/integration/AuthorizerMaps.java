@@ -8,7 +8,8 @@ import java.util.Map;
  * {@code requestContext.authorizer} of the events, in AWS's shapes: payload 1.0 has
  * {@code {"claims": {...}, "scopes": [...]}} after a JWT authorizer and {@code {"principalId": ...,
  * <context>}} after a function authorizer; payload 2.0 has {@code {"jwt": {"claims", "scopes"}}} and
- * {@code {"lambda": <context>}}.
+ * {@code {"lambda": <context>}}, and after {@code AWS_IAM} {@code {"iam": {"accessKey", "accountId",
+ * "callerId", "cognitoIdentity", "principalOrgId", "userArn", "userId"}}}.
  */
 final class AuthorizerMaps {
   private AuthorizerMaps() {}
@@ -30,7 +31,20 @@ final class AuthorizerMaps {
     return map;
   }
 
-  static Map<String, Object> v2(RequestContext.Authorization authorization) {
+  static Map<String, Object> v2(RequestContext context) {
+    RequestContext.Authorization authorization = context.authorizer();
+    RequestContext.Identity identity = context.identity();
+    if (authorization == null && identity.accessKey() != null) {
+      Map<String, Object> iam = new LinkedHashMap<>();
+      iam.put("accessKey", identity.accessKey());
+      iam.put("accountId", identity.accountId());
+      iam.put("callerId", identity.caller());
+      iam.put("cognitoIdentity", null);
+      iam.put("principalOrgId", null);
+      iam.put("userArn", identity.userArn());
+      iam.put("userId", identity.user());
+      return Map.of("iam", iam);
+    }
     if (authorization == null) {
       return null;
     }

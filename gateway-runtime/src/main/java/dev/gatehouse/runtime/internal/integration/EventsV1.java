@@ -22,9 +22,10 @@ public final class EventsV1 {
     String[] names = groups.names(ex.api().definition().type() == ApiType.HTTP);
     EventBodies.EventBody body = EventBodies.of(request);
     // apiKey stays null: AWS puts the key's value there, and a key's value goes nowhere past the gateway
-    ProxyEventV1.Identity identity = new ProxyEventV1.Identity(null, null, null, context.identity().apiKeyId(),
-        null, null, null, null,
-        null, null, context.identity().sourceIp(), null, context.identity().userAgent(), null,
+    RequestContext.Identity caller = context.identity();
+    ProxyEventV1.Identity identity = new ProxyEventV1.Identity(caller.accessKey(), caller.accountId(), null,
+        caller.apiKeyId(), caller.caller(), null, null, null,
+        null, null, caller.sourceIp(), caller.user(), caller.userAgent(), caller.userArn(),
         ClientCerts.of(request.tls()));
     ProxyEventV1.RequestContext requestContext = new ProxyEventV1.RequestContext(
         null,

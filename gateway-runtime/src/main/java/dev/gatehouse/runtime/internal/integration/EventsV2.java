@@ -46,7 +46,7 @@ public final class EventsV2 {
         null,
         context.apiId(),
         cert == null ? null : new ProxyEventV2.Authentication(cert),
-        AuthorizerMaps.v2(context.authorizer()),
+        AuthorizerMaps.v2(context),
         context.domainName(),
         context.domainPrefix(),
         new ProxyEventV2.Http(context.httpMethod(), context.path(), context.protocol(),

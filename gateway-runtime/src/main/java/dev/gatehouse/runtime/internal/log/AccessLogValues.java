@@ -78,7 +78,14 @@ final class AccessLogValues {
           RequestContexts.hostOnly(f.ex().request().headers().first("Host")));
       case "resourcePath", "resourceId" -> f -> f.context() == null ? null : f.context().resourcePath();
       case "routeKey" -> f -> f.context() == null ? null : f.context().routeKey();
-      case "identity.sourceIp" -> f -> f.ex().request().sourceIp();
+      case "identity.sourceIp" -> f -> f.context() != null ? f.context().identity().sourceIp() : f.ex().sourceIp();
+      case "identity.accessKey" -> f -> f.context() == null ? null : f.context().identity().accessKey();
+      case "identity.accountId" -> f -> f.context() == null ? null : f.context().identity().accountId();
+      case "identity.caller" -> f -> f.context() == null ? null : f.context().identity().caller();
+      case "identity.user" -> f -> f.context() == null ? null : f.context().identity().user();
+      case "identity.userArn" -> f -> f.context() == null ? null : f.context().identity().userArn();
+      case "accountId" -> f -> f.ex().deployment().definition().iam() == null ? null
+          : f.ex().deployment().definition().iam().accountId();
       case "identity.userAgent" -> f -> f.ex().request().headers().first("User-Agent");
       case "identity.apiKeyId" -> f -> f.ex().apiKey() == null ? null : f.ex().apiKey().id();
       case "identity.apiKey" -> AccessLogValues::apiKey;
@@ -97,8 +104,7 @@ final class AccessLogValues {
       case "eventType" -> f -> f.call() == null ? null : f.call().eventType();
       case "messageId" -> f -> f.call() == null ? null : f.call().messageId();
       case "connectedAt" -> f -> f.call() == null ? null : f.call().connectedAt();
-      case "accountId", "awsEndpointRequestId", "awsEndpointRequestId2", "dataProcessed", "identity.accountId",
-          "identity.caller", "identity.user", "identity.userArn", "identity.principalOrgId",
+      case "awsEndpointRequestId", "awsEndpointRequestId2", "dataProcessed", "identity.principalOrgId",
           "identity.cognitoAuthenticationProvider", "identity.cognitoAuthenticationType",
           "identity.cognitoIdentityId", "identity.cognitoIdentityPoolId", "integrationStatus",
           "integration.integrationStatus", "integration.error", "integration.requestId", "integrationErrorMessage",

@@ -1,5 +1,7 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
+import dev.gatehouse.iam.IamPrincipal;
+import dev.gatehouse.runtime.internal.SourceIps;
 import dev.gatehouse.ApiKey;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
@@ -45,6 +47,7 @@ public final class Exchange {
   private GatewayResponseType gatewayResponseType;
   private RequestMetrics.Cache cacheOutcome = RequestMetrics.Cache.NONE;
   private RequestMetrics.Refusal refusal = RequestMetrics.Refusal.NONE;
+  private String sourceIp;
 
   Exchange(GatewayRequest request, long receivedAtMillis, String requestId, Deployment deployment) {
     this.request = request;
@@ -67,6 +70,14 @@ public final class Exchange {
 
   public Deployment deployment() {
     return deployment;
+  }
+
+  /** The caller's address: the peer's, or from {@code X-Forwarded-For} behind a trusted proxy. */
+  public String sourceIp() {
+    if (sourceIp == null) {
+      sourceIp = SourceIps.of(request, deployment.definition().trustedProxies());
+    }
+    return sourceIp;
   }
 
   /** The API the request reached, or {@code null} before routing or when it reached none. */
@@ -138,6 +149,11 @@ public final class Exchange {
   public void authorize(RequestContext.Authorization authorization, String usageIdentifierKey) {
     authorize(authorization);
     this.usageIdentifierKey = usageIdentifierKey;
+  }
+
+  /** Records the IAM caller that signed the request, into {@code $context.identity}. */
+  public void identify(String accessKey, IamPrincipal principal) {
+    this.context = context.withIamCaller(accessKey, principal);
   }
 
   /** The authorizer's policy allows {@code execute-api:InvalidateCache} on this request. */

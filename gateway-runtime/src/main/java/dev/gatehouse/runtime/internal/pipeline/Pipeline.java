@@ -4,6 +4,7 @@ import dev.gatehouse.ApiKeySource;
 import dev.gatehouse.ApiType;
 import dev.gatehouse.GatewayDefinition;
 import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.runtime.internal.iam.ResourcePolicyStep;
 import dev.gatehouse.runtime.internal.limits.ApiKeyStep;
 import dev.gatehouse.runtime.internal.limits.Limits;
 import dev.gatehouse.runtime.internal.limits.ThrottleStep;
@@ -20,11 +21,11 @@ import java.util.concurrent.CompletionStage;
  *   <li>{@link TargetStep}: mount point and base path → API and stage
  *   <li>{@link LimitsStep}: refusals the adapter made (payload limit, malformed request)
  *   <li>{@link RouteStep}: route key → route; the request context
- *   <li>the route's guards: {@link ApiKeyStep} where the route requires a key, the route's
- *       authorizer where it has one (the key check comes after it when a function authorizer names
- *       the key), then {@link ThrottleStep} (plan, route, stage and account
- *       buckets, then the quota); resource policy and validation join them in DESIGN.md's order as
- *       they land
+ *   <li>the route's guards: the API's resource policy ({@link ResourcePolicyStep}) where it has
+ *       one, {@link ApiKeyStep} where the route requires a key, the route's authorizer where it
+ *       has one (the key check comes after it when a function authorizer names the key), then
+ *       {@link ThrottleStep} (plan, route, stage and account buckets, then the quota); validation
+ *       joins them in DESIGN.md's order when it lands
  *   <li>the cache where the stage has one ({@code CacheStep}): after the guards, so that a cached
  *       answer reaches only admitted, counted callers
  *   <li>the integration, which answers
@@ -58,6 +59,10 @@ public final class Pipeline {
   static Step.Next assemble(CompiledRoute route, Step integration, Step authorizer, Step cache,
       GatewayDefinition definition, Limits limits) {
     List<Step> steps = new ArrayList<>();
+    Step resourcePolicy = ResourcePolicyStep.forRoute(route);
+    if (resourcePolicy != null) {
+      steps.add(resourcePolicy);
+    }
     boolean keyFromAuthorizer = route.api().definition().apiKeySource() == ApiKeySource.AUTHORIZER;
     if (route.definition().apiKeyRequired() && !keyFromAuthorizer) {
       steps.add(new ApiKeyStep(limits.apiKeys(definition), definition, false));

@@ -50,6 +50,24 @@ public final class GatewayResponses {
     return responses.get(type);
   }
 
+  /**
+   * The response for {@code type} saying {@code message}, as AWS words some refusals for the case
+   * at hand ("Signature expired: ..."), and with {@code errorType} as {@code x-amzn-ErrorType} when
+   * given. An API that overrides the type's body or that header keeps its own. Record the type with
+   * {@code ex.answeredWith(type)}: the result is a new response, not one {@link #typeOf} knows.
+   */
+  public GatewayResponse withMessage(GatewayResponseType type, String message, String errorType) {
+    GatewayResponse response = get(type);
+    GatewayResponse.Builder builder = response.toBuilder();
+    if (Json.message(type.defaultMessage()).equals(response.bodyAsString())) {
+      builder.body(Json.message(message));
+    }
+    if (errorType != null && type.errorType().equals(response.headers().first("x-amzn-ErrorType"))) {
+      builder.setHeader("x-amzn-ErrorType", errorType);
+    }
+    return builder.build();
+  }
+
   /** Whether {@code response} is one of these gateway responses rather than an integration's answer. */
   public boolean isOwn(GatewayResponse response) {
     return typeOf(response) != null;

@@ -1,0 +1,140 @@
+package dev.gatehouse.runtime.internal.iam;
+
+import dev.gatehouse.GatewayRequest;
+import dev.gatehouse.GatewayResponse;
+import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.iam.Cidr;
+import dev.gatehouse.iam.Credentials;
+import dev.gatehouse.iam.IamPolicy;
+import dev.gatehouse.iam.IamSettings;
+import dev.gatehouse.iam.PolicyStatement;
+import dev.gatehouse.runtime.internal.auth.MethodArns;
+import dev.gatehouse.runtime.internal.iam.PolicyEvaluation.Decision;
+import dev.gatehouse.runtime.internal.pipeline.Exchange;
+import dev.gatehouse.runtime.internal.pipeline.Step;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A route's {@code AWS_IAM} guard: the request's SigV4 signature (header or presigned URL) is
+ * checked against the credentials of its access key, then the signer's identity policy and the API's
+ * resource policy decide, as AWS combines them (same account: either may allow; another account:
+ * both must; an explicit {@code Deny} in either refuses). An admitted request carries the signer in
+ * {@code $context.identity}. Refusals are 403s worded as AWS words them; secrets, tokens and
+ * signatures appear in none of them and in no log line.
+ */
+public final class IamAuthorizerStep implements Step {
+  private static final Logger LOG = LoggerFactory.getLogger(IamAuthorizerStep.class);
+  static final String BAD_SIGNATURE = "The request signature we calculated does not match the signature you provided."
+      + " Check your AWS Secret Access Key and signing method. Consult the service documentation for details.";
+  static final String INVALID_TOKEN = "The security token included in the request is invalid.";
+  static final String UNRECOGNIZED_CLIENT = "UnrecognizedClientException";
+  static final String INCOMPLETE_SIGNATURE = "IncompleteSignatureException";
+
+  private final Clock clock;
+
+  /** A guard reading the gateway's IAM settings from each request's deployment; times on {@code clock}. */
+  public IamAuthorizerStep(Clock clock) {
+    this.clock = clock;
+  }
+
+  @Override
+  public CompletionStage<GatewayResponse> apply(Exchange ex, Next next) {
+    IamSettings settings = ex.deployment().definition().iam();
+    GatewayRequest request = ex.request();
+    SigV4Parser.Parsed parsed = SigV4Parser.parse(request.rawQuery(), request.headers());
+    if (parsed.kind() == SigV4Parser.Kind.MISSING) {
+      return done(IamDenials.refuse(ex, GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, null, null));
+    }
+    if (parsed.kind() == SigV4Parser.Kind.MALFORMED) {
+      return done(IamDenials.refuse(ex, GatewayResponseType.INVALID_SIGNATURE, parsed.message(), INCOMPLETE_SIGNATURE));
+    }
+    SignedRequest signed = parsed.request();
+    String problem = SignatureTimes.problem(signed, settings, clock.instant());
+    if (problem != null) {
+      return done(IamDenials.refuse(ex, GatewayResponseType.INVALID_SIGNATURE, problem, null));
+    }
+    CompletionStage<Credentials> found;
+    try {
+      found = settings.credentials().find(signed.accessKeyId());
+    } catch (RuntimeException e) {
+      found = CompletableFuture.failedFuture(e);
+    }
+    if (found == null) {
+      found = CompletableFuture.failedFuture(new IllegalStateException("the credentials provider answered null"));
+    }
+    return found.handle((credentials, failure) -> {
+      if (failure != null) {
+        LOG.error("{}: the credentials provider failed for access key {}", ex.route().label(), signed.accessKeyId(),
+            failure);
+        return done(IamDenials.refuse(ex, GatewayResponseType.AUTHORIZER_FAILURE, null, null));
+      }
+      return decide(ex, next, settings, signed, credentials);
+    }).thenCompose(stage -> stage);
+  }
+
+  private CompletionStage<GatewayResponse> decide(Exchange ex, Next next, IamSettings settings, SignedRequest signed,
+      Credentials credentials) {
+    if (credentials == null || !tokenMatches(credentials.sessionToken(), signed.securityToken())) {
+      return done(IamDenials.refuse(ex, GatewayResponseType.INVALID_SIGNATURE, INVALID_TOKEN, UNRECOGNIZED_CLIENT));
+    }
+    if (credentials.expiration() != null && clock.instant().isAfter(credentials.expiration())) {
+      return done(IamDenials.refuse(ex, GatewayResponseType.EXPIRED_TOKEN, null, null));
+    }
+    GatewayRequest request = ex.request();
+    if (!SigV4Check.bodyMatches(request.headers(), request.body())) {
+      return done(IamDenials.refuse(ex, GatewayResponseType.INVALID_SIGNATURE,
+          "The provided 'x-amz-content-sha256' header does not match what was computed.", null));
+    }
+    if (!SigV4Check.signatureMatches(signed, request.method(), request.mountPath() + request.rawPath(),
+        request.rawQuery(), request.headers(), request.body(), credentials.secretKey(), true)) {
+      return done(IamDenials.refuse(ex, GatewayResponseType.INVALID_SIGNATURE, BAD_SIGNATURE, null));
+    }
+    String arn = MethodArns.of(ex);
+    byte[] source = Cidr.address(ex.sourceIp());
+    IamPolicy identityPolicy = settings.identityPolicy(credentials.principal().arn());
+    Decision identity = identityPolicy == null ? Decision.SILENT
+        : PolicyEvaluation.evaluate(identityPolicy, PolicyStatement.INVOKE, arn, credentials.principal(), source,
+            MethodArns.apiArn(ex));
+    IamPolicy resourcePolicy = ex.api().definition().resourcePolicy();
+    Decision resource = resourcePolicy == null ? null
+        : PolicyEvaluation.evaluate(resourcePolicy, PolicyStatement.INVOKE, arn, credentials.principal(), source,
+            MethodArns.apiArn(ex));
+    boolean sameAccount = credentials.principal().accountId().equals(settings.accountId());
+    boolean denied = identity == Decision.DENY || resource == Decision.DENY;
+    boolean allowed;
+    if (resource == null) {
+      allowed = identity == Decision.ALLOW;
+    } else if (sameAccount) {
+      allowed = identity == Decision.ALLOW || resource == Decision.ALLOW;
+    } else {
+      allowed = identity == Decision.ALLOW && resource == Decision.ALLOW;
+    }
+    if (denied || !allowed) {
+      return done(IamDenials.accessDenied(ex, credentials.principal().arn(), arn, denied));
+    }
+    ex.identify(signed.accessKeyId(), credentials.principal());
+    return next.proceed(ex);
+  }
+
+  /**
+   * Temporary credentials need their token and long-term ones must come without one, as AWS
+   * refuses both mismatches; compared in constant time.
+   */
+  private static boolean tokenMatches(String expected, String presented) {
+    if (expected == null || presented == null) {
+      return expected == null && presented == null;
+    }
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static CompletionStage<GatewayResponse> done(GatewayResponse response) {
+    return CompletableFuture.completedFuture(response);
+  }
+}
