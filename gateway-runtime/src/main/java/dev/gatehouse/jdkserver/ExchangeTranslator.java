@@ -9,6 +9,7 @@ import dev.gatehouse.TlsInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -38,7 +39,25 @@ final class ExchangeTranslator {
    * {@code /apiary}, {@code /%61pi} or {@code /api%2Fx}).
    */
   String pathAfterMount(HttpExchange exchange) {
-    return pathAfterMount(exchange.getRequestURI().getRawPath(), mountPath);
+    return pathAfterMount(rawPath(exchange.getRequestURI()), mountPath);
+  }
+
+  /**
+   * The path as the client wrote it. {@link URI} reads a target such as {@code //example//} as an
+   * authority ({@code example}) and a path ({@code //}), and {@code //?q} as an empty path; the
+   * target's own text is the path up to its query.
+   */
+  static String rawPath(URI target) {
+    String text = target.toString();
+    if (target.getScheme() != null || !text.startsWith("/")) {
+      return target.getRawPath();
+    }
+    int end = text.indexOf('?');
+    int fragment = text.indexOf('#');
+    if (fragment >= 0 && (end < 0 || fragment < end)) {
+      end = fragment;
+    }
+    return end < 0 ? text : text.substring(0, end);
   }
 
   /** As {@link #pathAfterMount(HttpExchange)}, for a raw path from any server. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.testing.RecordingGateway;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -193,5 +194,13 @@ class RequestTranslationTest {
     assertThat(request.refusal()).isNull();
     assertThat(request.protocol()).isEqualTo("HTTP/1.0");
     assertThat(response.status()).isEqualTo(200);
+  }
+
+  @Test
+  void pathStartingWithTwoSlashesIsKeptWholeNotReadAsAnAuthority() {
+    assertThat(ExchangeTranslator.rawPath(URI.create("//example//"))).isEqualTo("//example//");
+    assertThat(ExchangeTranslator.rawPath(URI.create("//example//?x=1"))).isEqualTo("//example//");
+    assertThat(ExchangeTranslator.rawPath(URI.create("/prod/pets%2F7?x=1#top"))).isEqualTo("/prod/pets%2F7");
+    assertThat(ExchangeTranslator.rawPath(URI.create("http://host:8080/prod/pets?x=1"))).isEqualTo("/prod/pets");
   }
 }
