@@ -28,7 +28,8 @@ import java.util.concurrent.Executors;
  * {@code $default}) on one JDK {@code HttpServer}, with a page at {@code /} to try each route.
  * Creating a pet needs the demo API key of the {@code demo} usage plan: 1 request per second with
  * bursts of 3, and 100 a day. The {@code chat} WebSocket API of {@link ChatExample} runs on the next
- * port, its {@code @connections} endpoint under {@code /ws} of the HTTP port.
+ * port, its {@code @connections} endpoint under {@code /ws} of the HTTP port; the IAM-guarded
+ * {@code reports} API of {@link IamExample} is under {@code /iam}.
  *
  * <p>Run it with {@code mvn -q -pl gateway-examples exec:java} after an install; the port comes from
  * the first argument or {@code PORT}, 8080 by default.
@@ -106,12 +107,15 @@ public final class DemoGateway {
     JdkHttpServerAdapter.mount(server, "/", gateway);
     Gateway chat = ChatExample.chat(new ChatRoom());
     JdkHttpServerAdapter.mount(server, "/ws", chat);
+    Gateway reports = IamExample.reports();
+    JdkHttpServerAdapter.mount(server, "/iam", reports);
     server.start();
     JdkWebSocketServer webSockets = JdkWebSocketServer.start(new InetSocketAddress("127.0.0.1", port + 1), "/", chat);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       webSockets.close();
       server.stop(1);
       chat.close();
+      reports.close();
       gateway.close();
       threads.shutdown();
     }));
@@ -129,6 +133,9 @@ public final class DemoGateway {
     System.out.println("  {\"action\":\"sendMessage\",\"text\":\"hi\"}; as the admin (a demo token):");
     System.out.println("  curl -i -X POST '" + base + "/ws/chat/@connections/{connectionId}'"
         + " -H 'x-admin-token: demo-admin-token' -d '{\"notice\":\"hello\"}'");
+    System.out.println("IAM (SigV4) with curl's signer and the demo key of " + IamExample.class.getSimpleName() + ":");
+    System.out.println("  curl -i --aws-sigv4 'aws:amz:eu-west-1:execute-api'"
+        + " --user AKIDANALYSTDEMO:demo-secret-not-for-production '" + base + "/iam/prod/daily'");
     System.out.println("Press Ctrl+C to stop.");
   }
 
