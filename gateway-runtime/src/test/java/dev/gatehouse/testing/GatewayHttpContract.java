@@ -3,8 +3,15 @@ package dev.gatehouse.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.Gateway;
+import dev.gatehouse.authorizer.IamAuthorizer;
+import dev.gatehouse.iam.Credentials;
+import dev.gatehouse.iam.IamPolicy;
+import dev.gatehouse.iam.IamPrincipal;
+import dev.gatehouse.iam.IamSettings;
+import dev.gatehouse.iam.InMemoryCredentials;
 import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.integration.Integrations;
+import dev.gatehouse.runtime.internal.iam.IndependentSigner;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,6 +31,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 public abstract class GatewayHttpContract {
   protected static final int LIMIT = 1024;
+  private static final String IAM_SECRET = "demo-secret-contract";
+  private static final IamPrincipal SIGNER = IamPrincipal.of("arn:aws:iam::000000000000:user/contract", "AIDACONTRACT");
 
   private final HttpClient client = HttpClient.newBuilder()
       .version(HttpClient.Version.HTTP_1_1)
@@ -72,9 +81,16 @@ public abstract class GatewayHttpContract {
               Thread.sleep(2_000);
               return ProxyResponseV1.of(200, "late");
             }), route -> route.timeout(Duration.ofMillis(100))))
+        .iam(IamSettings.builder()
+            .region("eu-west-1")
+            .credentials(InMemoryCredentials.of(Credentials.longTerm("AKIDCONTRACT", IAM_SECRET, SIGNER)))
+            .identityPolicy(SIGNER.arn(), IamPolicy.allowInvoke("arn:aws:execute-api:eu-west-1:*:shop/shop/GET/signed/*")))
         .httpApi("shop", api -> api
             .stage("shop")
-            .route("GET /hello/{name}", Integrations.functionV2(event -> Map.of("hello", event.pathParameters().get("name")))))
+            .route("GET /hello/{name}", Integrations.functionV2(event -> Map.of("hello", event.pathParameters().get("name"))))
+            .route("GET /signed/{proxy+}", Integrations.functionV2(event -> Map.of("proxy",
+                event.pathParameters().get("proxy"), "query", event.rawQueryString())),
+                route -> route.authorizer(IamAuthorizer.NAME)))
         .maxRequestBodyBytes(LIMIT)
         .build();
     base = start(gateway);
@@ -200,6 +216,43 @@ public abstract class GatewayHttpContract {
         assertThat(answer.bodyAsString()).doesNotContain("admin");
       }
     }
+  }
+
+  @Test
+  void sigV4SignedPathIncludesTheMountAndIsAdmitted() throws Exception {
+    String path = base().getRawPath() + "/shop/signed/a%20b/c%2Bd";
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/shop/signed/a%20b/c%2Bd?y=2&x=a%20b")).GET();
+    IndependentSigner.forKey("AKIDCONTRACT", IAM_SECRET).region("eu-west-1")
+        .signHeaders("GET", base().getRawAuthority(), path, "y=2&x=a%20b", Map.of(), new byte[0])
+        .forEach(request::header);
+
+    HttpResponse<String> response = send(request);
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"proxy\":\"a b/c+d\"");
+  }
+
+  @Test
+  void sigV4SignedWithoutTheMountIsRefused() throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri("/shop/signed/x")).GET();
+    IndependentSigner.forKey("AKIDCONTRACT", IAM_SECRET).region("eu-west-1")
+        .signHeaders("GET", base().getRawAuthority(), "/shop/signed/x", null, Map.of(), new byte[0])
+        .forEach(request::header);
+
+    HttpResponse<String> response = send(request);
+
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidSignatureException");
+  }
+
+  @Test
+  void sigV4PresignedUrlIsAdmitted() throws Exception {
+    String query = IndependentSigner.forKey("AKIDCONTRACT", IAM_SECRET).region("eu-west-1")
+        .presign("GET", base().getRawAuthority(), base().getRawPath() + "/shop/signed/report", "day=1", 60);
+
+    HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/shop/signed/report?" + query)).GET());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
   }
 
   /** The mount point's URL, such as {@code http://127.0.0.1:41234/app/api}. */
