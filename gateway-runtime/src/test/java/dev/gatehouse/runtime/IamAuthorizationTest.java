@@ -375,6 +375,41 @@ class IamAuthorizationTest {
   }
 
   @Test
+  void onlyCallersAllowedInvalidateCacheRefetchACachedAnswer() throws Exception {
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    IamSettings.Builder settings = settings()
+        .identityPolicy(ALICE.arn(), IamPolicy.builder()
+            .statement(PolicyStatement.allow().action("execute-api:Invoke", "execute-api:InvalidateCache")
+                .resource(ARN + "/prod/GET/*")))
+        .identityPolicy(BOB.arn(), IamPolicy.allowInvoke(ARN + "/prod/GET/*"));
+    gateway = new RuntimeEngine(clock).start(Gateway.builder()
+        .iam(settings)
+        .restApi("petstore", api -> api
+            .stage("prod", stage -> stage.cache(cache -> cache.ttl(Duration.ofMinutes(5))))
+            .defaultAuthorizer(IamAuthorizer.NAME)
+            .route("GET /report", Integrations.function(event ->
+                ProxyResponseV1.of(200, "call " + calls.incrementAndGet()))))
+        .definition());
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    JdkHttpServerAdapter.mount(server, "/api", gateway);
+    server.start();
+    IndependentSigner bob = IndependentSigner.forKey("AKIDBOB", "demo-secret-bob").region(REGION).at(NOW);
+    Map<String, List<String>> refetch = Map.of("Cache-Control", List.of("max-age=0"));
+
+    assertThat(signed(alice(), "GET", "/api/prod/report", null, null).body()).isEqualTo("call 1");
+    Map<String, String> bobs = new java.util.LinkedHashMap<>(
+        bob.signHeaders("GET", host(), "/api/prod/report", null, refetch, new byte[0]));
+    bobs.put("Cache-Control", "max-age=0");
+    HttpResponse<String> fromBob = send("GET", "/api/prod/report", bobs, null);
+    assertThat(fromBob.body()).as("Bob may invoke, not invalidate").isEqualTo("call 1");
+    assertThat(fromBob.headers().firstValue("Warning")).isPresent();
+    Map<String, String> alices = new java.util.LinkedHashMap<>(
+        alice().signHeaders("GET", host(), "/api/prod/report", null, refetch, new byte[0]));
+    alices.put("Cache-Control", "max-age=0");
+    assertThat(send("GET", "/api/prod/report", alices, null).body()).isEqualTo("call 2");
+  }
+
+  @Test
   void secretsAndSignaturesNeverReachTheAnswer() throws Exception {
     start();
     IndependentSigner forger = IndependentSigner.forKey("AKIDALICE", "guessed-secret").region(REGION).at(NOW);

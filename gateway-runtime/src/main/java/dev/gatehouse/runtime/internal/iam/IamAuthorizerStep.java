@@ -6,6 +6,7 @@ import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.iam.Cidr;
 import dev.gatehouse.iam.Credentials;
 import dev.gatehouse.iam.IamPolicy;
+import dev.gatehouse.iam.IamPrincipal;
 import dev.gatehouse.iam.IamSettings;
 import dev.gatehouse.iam.PolicyStatement;
 import dev.gatehouse.runtime.internal.auth.MethodArns;
@@ -36,6 +37,8 @@ public final class IamAuthorizerStep implements Step {
   static final String INVALID_TOKEN = "The security token included in the request is invalid.";
   static final String UNRECOGNIZED_CLIENT = "UnrecognizedClientException";
   static final String INCOMPLETE_SIGNATURE = "IncompleteSignatureException";
+  /** AWS's permission to refetch a cached answer with {@code Cache-Control: max-age=0}. */
+  static final String INVALIDATE_CACHE = "execute-api:InvalidateCache";
 
   private final Clock clock;
 
@@ -97,30 +100,47 @@ public final class IamAuthorizerStep implements Step {
       return done(IamDenials.refuse(ex, GatewayResponseType.INVALID_SIGNATURE, BAD_SIGNATURE, null));
     }
     String arn = MethodArns.of(ex);
+    IamPrincipal principal = credentials.principal();
+    Decision decision = decide(ex, settings, principal, PolicyStatement.INVOKE, arn);
+    if (decision != Decision.ALLOW) {
+      return done(IamDenials.accessDenied(ex, principal.arn(), arn, decision == Decision.DENY));
+    }
+    ex.identify(signed.accessKeyId(), principal);
+    if (request.headers().contains("Cache-Control")
+        && decide(ex, settings, principal, INVALIDATE_CACHE, arn) == Decision.ALLOW) {
+      ex.allowCacheInvalidation();
+    }
+    return next.proceed(ex);
+  }
+
+  /**
+   * What the principal's identity policy and the API's resource policy together say about
+   * {@code action} on {@code arn}, as AWS combines them: any explicit {@code Deny} denies; without a
+   * resource policy the identity policy must allow; in the API's own account either may allow; from
+   * another account both must. {@link Decision#SILENT} is an implicit deny.
+   */
+  private static Decision decide(Exchange ex, IamSettings settings, IamPrincipal principal, String action,
+      String arn) {
     byte[] source = Cidr.address(ex.sourceIp());
-    IamPolicy identityPolicy = settings.identityPolicy(credentials.principal().arn());
+    String apiArn = MethodArns.apiArn(ex);
+    IamPolicy identityPolicy = settings.identityPolicy(principal.arn());
     Decision identity = identityPolicy == null ? Decision.SILENT
-        : PolicyEvaluation.evaluate(identityPolicy, PolicyStatement.INVOKE, arn, credentials.principal(), source,
-            MethodArns.apiArn(ex));
+        : PolicyEvaluation.evaluate(identityPolicy, action, arn, principal, source, apiArn);
     IamPolicy resourcePolicy = ex.api().definition().resourcePolicy();
     Decision resource = resourcePolicy == null ? null
-        : PolicyEvaluation.evaluate(resourcePolicy, PolicyStatement.INVOKE, arn, credentials.principal(), source,
-            MethodArns.apiArn(ex));
-    boolean sameAccount = credentials.principal().accountId().equals(settings.accountId());
-    boolean denied = identity == Decision.DENY || resource == Decision.DENY;
+        : PolicyEvaluation.evaluate(resourcePolicy, action, arn, principal, source, apiArn);
+    if (identity == Decision.DENY || resource == Decision.DENY) {
+      return Decision.DENY;
+    }
     boolean allowed;
     if (resource == null) {
       allowed = identity == Decision.ALLOW;
-    } else if (sameAccount) {
+    } else if (principal.accountId().equals(settings.accountId())) {
       allowed = identity == Decision.ALLOW || resource == Decision.ALLOW;
     } else {
       allowed = identity == Decision.ALLOW && resource == Decision.ALLOW;
     }
-    if (denied || !allowed) {
-      return done(IamDenials.accessDenied(ex, credentials.principal().arn(), arn, denied));
-    }
-    ex.identify(signed.accessKeyId(), credentials.principal());
-    return next.proceed(ex);
+    return allowed ? Decision.ALLOW : Decision.SILENT;
   }
 
   /**
