@@ -1,6 +1,7 @@
 package dev.gatehouse.benchmarks.load;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,14 +9,17 @@ import java.util.Objects;
 
 /**
  * The one request a scenario sends over and over: method, path after the mount point (with its
- * query, if any), header fields and body. Immutable.
+ * query, if any), header fields and body, and optionally a signer that adds header fields for the
+ * host and time it is sent at. Immutable.
  *
  * @param method the HTTP method, such as {@code GET}
  * @param path the request target after the mount point, starting with {@code /}
  * @param headers header fields besides {@code Host} and {@code Content-Length}, in order
  * @param body the body as UTF-8 text, empty for none
+ * @param signer adds header fields when the request is built for a host, such as a SigV4
+ *     signature; {@code null} for none. Compared by identity, so share one instance.
  */
-public record LoadRequest(String method, String path, Map<String, String> headers, String body) {
+public record LoadRequest(String method, String path, Map<String, String> headers, String body, Signer signer) {
 
   public LoadRequest {
     Objects.requireNonNull(method, "method");
@@ -27,28 +31,71 @@ public record LoadRequest(String method, String path, Map<String, String> header
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
+  /**
+   * Adds the header fields that depend on where and when a request is sent. A signature covers the
+   * {@code Host} value and expires, so it cannot be computed when the scenario is declared: the
+   * port is only known once the server runs, and a full run outlasts any signature's validity.
+   */
+  @FunctionalInterface
+  public interface Signer {
+    /**
+     * The header fields to add to {@code request}, which holds the fields declared so far.
+     *
+     * @param host the exact {@code Host} value the request will carry
+     * @param now the time the request is built, shortly before it is first sent
+     */
+    Map<String, String> sign(LoadRequest request, String host, Instant now);
+
+    /** How tables name the fields it adds, such as {@code SigV4}. */
+    default String label() {
+      return "signed";
+    }
+  }
+
   /** A {@code GET} of {@code path} without extra headers. */
   public static LoadRequest get(String path) {
-    return new LoadRequest("GET", path, Map.of(), "");
+    return new LoadRequest("GET", path, Map.of(), "", null);
   }
 
   /** This request with one more header field. */
   public LoadRequest header(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
-    return new LoadRequest(method, path, more, body);
+    return new LoadRequest(method, path, more, body, signer);
   }
 
   /** This request with another method and body, such as {@code POST} and a JSON text. */
   public LoadRequest body(String newMethod, String newBody) {
-    return new LoadRequest(newMethod, path, headers, newBody);
+    return new LoadRequest(newMethod, path, headers, newBody, signer);
+  }
+
+  /** This request with {@code newSigner} adding its fields when it is built for a host. */
+  public LoadRequest signedBy(Signer newSigner) {
+    return new LoadRequest(method, path, headers, body, Objects.requireNonNull(newSigner, "signer"));
   }
 
   /**
-   * The request as HTTP/1.1 bytes for {@code host}. Built once per run and written as is: the
-   * generator must not spend its core formatting requests.
+   * This request as sent to {@code host} now: its signer's fields added after the declared ones,
+   * and no signer left. Without a signer, this request itself.
+   */
+  public LoadRequest signedFor(String host) {
+    if (signer == null) {
+      return this;
+    }
+    Map<String, String> more = new LinkedHashMap<>(headers);
+    more.putAll(signer.sign(this, host, Instant.now()));
+    return new LoadRequest(method, path, more, body, null);
+  }
+
+  /**
+   * The request as HTTP/1.1 bytes for {@code host}, signed now if it has a signer. Built once per
+   * run and written as is: the generator must not spend its core formatting requests, and a
+   * signature, like AWS's, may be replayed within its validity.
    */
   public byte[] toHttp11(String host) {
+    if (signer != null) {
+      return signedFor(host).toHttp11(host);
+    }
     byte[] content = body.getBytes(StandardCharsets.UTF_8);
     StringBuilder text = new StringBuilder(128)
         .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
@@ -69,6 +116,9 @@ public record LoadRequest(String method, String path, Map<String, String> header
     StringBuilder label = new StringBuilder(method).append(' ').append(path);
     if (!headers.isEmpty()) {
       label.append(" +").append(String.join(",", headers.keySet()));
+    }
+    if (signer != null) {
+      label.append(" +").append(signer.label());
     }
     if (!body.isEmpty()) {
       label.append(" +body");

@@ -8,8 +8,14 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.gatehouse.Gateway;
 import dev.gatehouse.authorizer.Authorizers;
+import dev.gatehouse.authorizer.IamAuthorizer;
 import dev.gatehouse.event.ProxyEventV1;
 import dev.gatehouse.event.ProxyResponseV1;
+import dev.gatehouse.iam.Credentials;
+import dev.gatehouse.iam.IamPolicy;
+import dev.gatehouse.iam.IamPrincipal;
+import dev.gatehouse.iam.IamSettings;
+import dev.gatehouse.iam.InMemoryCredentials;
 import dev.gatehouse.integration.Integration;
 import dev.gatehouse.integration.Integrations;
 import dev.gatehouse.log.AccessLogFormats;
@@ -22,6 +28,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,6 +60,35 @@ public final class Scenarios {
   static final LoadRequest HELLO = LoadRequest.get("/" + STAGE + "/hello/" + TrivialAnswer.NAME)
       .header("x-api-key", API_KEY)
       .header("Authorization", "Bearer " + JWT);
+
+  /** The {@code iam} scenario's account and region: demo values, as in AWS's own examples. */
+  static final String IAM_ACCOUNT = "123456789012";
+  static final String IAM_REGION = "eu-west-1";
+  /** A demo key pair, not a secret: the only credentials the {@code iam} scenario's gateway knows. */
+  static final String IAM_ACCESS_KEY_ID = "AKIDBENCHDEMO";
+  private static final String IAM_SECRET = "bench-demo-sigv4-secret-not-for-production";
+  private static final IamPrincipal IAM_USER = IamPrincipal.of("arn:aws:iam::" + IAM_ACCOUNT + ":user/bench",
+      "AIDABENCHDEMO");
+  private static final SigV4Signer IAM_SIGNER = SigV4Signer.executeApi(IAM_ACCESS_KEY_ID, IAM_SECRET, IAM_REGION);
+
+  /**
+   * The {@code iam} scenario's request: {@link #HELLO}'s path with {@code X-Amz-Date} and a SigV4
+   * {@code Authorization}, signed when the generator builds it for the server's host (once per
+   * phase) and then replayed, as AWS allows within its 5 minutes: the gateway verifies every copy,
+   * the generator signs none of them.
+   */
+  static final LoadRequest SIGNED_HELLO = LoadRequest.get(HELLO.path()).signedBy(new LoadRequest.Signer() {
+    @Override
+    public Map<String, String> sign(LoadRequest request, String host, Instant now) {
+      return IAM_SIGNER.sign(request.method(), host, request.path(), request.body().getBytes(StandardCharsets.UTF_8),
+          now);
+    }
+
+    @Override
+    public String label() {
+      return "SigV4(X-Amz-Date,Authorization)";
+    }
+  });
 
   /**
    * Far above what one machine serves: the account bucket costs every scenario its token, as it
@@ -132,6 +168,24 @@ public final class Scenarios {
               .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
               .build(),
           HELLO,
+          "function"),
+      new Scenario("iam",
+          "the function route behind AWS_IAM: the request's SigV4 signature (host;x-amz-date) verified against an"
+              + " in-memory key, then the signer's identity policy (allow execute-api:Invoke on *) decided; the"
+              + " client replays one signature, so this is the verifier's cost, not the signer's",
+          Scenario.Backend.NONE,
+          backend -> Gateway.builder()
+              .iam(IamSettings.builder()
+                  .region(IAM_REGION)
+                  .accountId(IAM_ACCOUNT)
+                  .credentials(InMemoryCredentials.of(Credentials.longTerm(IAM_ACCESS_KEY_ID, IAM_SECRET, IAM_USER)))
+                  .identityPolicy(IAM_USER.arn(), IamPolicy.allowInvoke("*")))
+              .restApi("bench", api -> api
+                  .stage(STAGE)
+                  .route("GET /hello/{name}", asyncHello(), route -> route.authorizer(IamAuthorizer.NAME)))
+              .accountThrottle(NEVER_REFUSING, (long) NEVER_REFUSING)
+              .build(),
+          SIGNED_HELLO,
           "function"),
       new Scenario("http-proxy",
           "REST API, GET /prod/hello/{name} -> HTTP proxy (Integrations.http) to a bare JDK server as backend, on"

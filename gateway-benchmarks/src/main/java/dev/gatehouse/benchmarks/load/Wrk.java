@@ -48,11 +48,13 @@ final class Wrk implements MaxLoadGenerator {
   @Override
   public Result run(InetSocketAddress target, LoadRequest request, Duration duration, int connections)
       throws IOException, InterruptedException {
-    Path script = Files.writeString(scratch.resolve("request.lua"), luaScript(request), StandardCharsets.UTF_8);
+    // wrk sends Host as host:port from the URL, the same value a signer is given here.
+    String host = target.getHostString() + ":" + target.getPort();
+    Path script = Files.writeString(scratch.resolve("request.lua"), luaScript(request.signedFor(host)),
+        StandardCharsets.UTF_8);
     List<String> command = new ArrayList<>(taskset.generatorPrefix());
     command.addAll(List.of(wrk.toString(), "-t1", "-c" + connections, "-d" + Math.max(1, duration.toSeconds()) + "s",
-        "--timeout", "5s", "--latency", "-s", script.toString(),
-        "http://" + target.getHostString() + ":" + target.getPort() + request.path()));
+        "--timeout", "5s", "--latency", "-s", script.toString(), "http://" + host + request.path()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     byte[] output;
     try {
@@ -117,6 +119,9 @@ final class Wrk implements MaxLoadGenerator {
 
   /** The Lua script that makes wrk send {@code request}'s method, headers and body. */
   static String luaScript(LoadRequest request) {
+    if (request.signer() != null) {
+      throw new IllegalArgumentException("request: " + request.label() + " (expected: signedFor(host) first)");
+    }
     StringBuilder lua = new StringBuilder().append("wrk.method = ").append(lua(request.method())).append('\n');
     if (!request.body().isEmpty()) {
       // Any body, even an empty one, makes wrk send Content-Length; the raw client sends none.

@@ -44,6 +44,11 @@ final class Fixtures {
       .body(RESPONSE_BODY)
       .build();
 
+  /** The {@code Host} every request here carries, which a SigV4 signature covers. */
+  static final String HOST = "api.example.com";
+  /** The query of {@link #request(String)}. */
+  static final String QUERY = "limit=10&sort=name";
+
   /** A bearer token no route here checks: the request carries it as a browser's would. */
   private static final String BEARER = "Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJl";
 
@@ -88,10 +93,21 @@ final class Fixtures {
    * {@code x-api-key} field.
    */
   static GatewayRequest request(String rawPath, String authorization, String apiKey) {
+    return request(rawPath, authorization, apiKey, null);
+  }
+
+  /**
+   * The same request with, unless {@code null}, an {@code X-Amz-Date} field: with a SigV4
+   * {@code Authorization}, a signed request.
+   */
+  static GatewayRequest request(String rawPath, String authorization, String apiKey, String amzDate) {
     GatewayRequest.Builder builder =
-        headers(GatewayRequest.builder("POST", rawPath).rawQuery("limit=10&sort=name"), authorization);
+        headers(GatewayRequest.builder("POST", rawPath).rawQuery(QUERY), authorization);
     if (apiKey != null) {
       builder.header("x-api-key", apiKey);
+    }
+    if (amzDate != null) {
+      builder.header("X-Amz-Date", amzDate);
     }
     return builder.body(REQUEST_BODY).sourceIp("203.0.113.7").build();
   }
@@ -104,7 +120,7 @@ final class Fixtures {
   /** The ten header fields every request here carries, with this {@code Authorization} value. */
   private static GatewayRequest.Builder headers(GatewayRequest.Builder builder, String authorization) {
     return builder
-        .header("Host", "api.example.com")
+        .header("Host", HOST)
         .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0")
         .header("Accept", "application/json")
         .header("Accept-Encoding", "gzip, deflate, br")

@@ -20,7 +20,7 @@ class ScenariosTest {
       try (RunningServer backend = JdkServers.start(null, 2);
           Gateway gateway = scenario.gateway().build(scenario.backend() == Scenario.Backend.NONE ? null
               : URI.create("http://127.0.0.1:" + backend.port()))) {
-        LoadRequest load = scenario.request();
+        LoadRequest load = scenario.request().signedFor("127.0.0.1");
         GatewayRequest.Builder request = GatewayRequest.builder(load.method(), load.path())
             .header("Host", "127.0.0.1").sourceIp("127.0.0.1");
         load.headers().forEach(request::header);
@@ -64,6 +64,6 @@ class ScenariosTest {
   void scenario_unknown() {
     assertThatThrownBy(() -> Scenarios.named("cache-miss"))
         .hasMessage("scenario: \"cache-miss\" (expected: one of [function, function-blocking, mock, api-key-throttle, jwt,"
-            + " observed, cache-hit, http-proxy, http-proxy-jdk-client])");
+            + " observed, cache-hit, iam, http-proxy, http-proxy-jdk-client])");
   }
 }

@@ -110,6 +110,24 @@ class MicroBenchmarksTest {
   }
 
   @Test
+  void iamSignedIsAdmittedAndPlainSameRouteAnswersAlike() {
+    IamBenchmark benchmark = new IamBenchmark();
+    benchmark.setUp();
+    try {
+      // twice each: the benchmark replays one signature, which the gateway must keep accepting
+      for (GatewayResponse response : List.of(benchmark.iamSigned(), benchmark.iamSigned(),
+          benchmark.plainSameRoute(), benchmark.plainSameRoute())) {
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bodyAsString()).isEqualTo(Fixtures.RESPONSE_BODY);
+        assertThat(response.headers().first("x-amzn-RequestId")).isNotEmpty();
+      }
+      assertThat(IamBenchmark.SIGNED_PATH).hasSameSizeAs(IamBenchmark.PLAIN_PATH);
+    } finally {
+      benchmark.tearDown();
+    }
+  }
+
+  @Test
   void cacheHitIsAnsweredFromTheCacheAndEveryMissCallsTheFunction() {
     CacheBenchmark benchmark = new CacheBenchmark();
     benchmark.setUp();

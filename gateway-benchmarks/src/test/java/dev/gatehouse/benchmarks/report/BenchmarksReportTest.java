@@ -64,7 +64,7 @@ class BenchmarksReportTest {
     String md = BenchmarksReport.render(RUN, Optional.empty(), "none", "");
 
     assertThat(md).contains("\nAbsent from this run, though this build has them: `function-blocking`, `mock`,"
-        + " `api-key-throttle`, `jwt`, `observed`, `cache-hit`, `http-proxy`, `http-proxy-jdk-client` (the results"
+        + " `api-key-throttle`, `jwt`, `observed`, `cache-hit`, `iam`, `http-proxy`, `http-proxy-jdk-client` (the results"
         + " predate them, or `--scenarios` left them out).\n");
     assertThat(md).doesNotContain("| `cache-hit` |");
   }
