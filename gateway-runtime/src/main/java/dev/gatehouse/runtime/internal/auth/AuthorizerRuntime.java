@@ -30,9 +30,12 @@ public final class AuthorizerRuntime implements AutoCloseable {
   private final Map<JwtAuthorizer, JwtVerifier> verifiers = new ConcurrentHashMap<>();
   private final Map<FunctionAuthorizer, FunctionAuthorizerRuntime> functions = new ConcurrentHashMap<>();
   private ExecutorService executor;
+  /** One for every AWS_IAM route: it reads the route from the exchange and keeps the day's signing keys. */
+  private final IamAuthorizerStep iam;
 
   public AuthorizerRuntime(Clock clock) {
     this.clock = clock;
+    this.iam = new IamAuthorizerStep(clock);
   }
 
   /**
@@ -50,7 +53,7 @@ public final class AuthorizerRuntime implements AutoCloseable {
       return new JwtAuthorizerStep(verifier, jwt.identitySource(), route.definition().scopes());
     }
     if (authorizer instanceof IamAuthorizer) {
-      return new IamAuthorizerStep(clock);
+      return iam;
     }
     if (authorizer instanceof FunctionAuthorizer function) {
       FunctionAuthorizerRuntime runtime =

@@ -41,10 +41,16 @@ public final class IamAuthorizerStep implements Step {
   static final String INVALIDATE_CACHE = "execute-api:InvalidateCache";
 
   private final Clock clock;
+  private final SigningKeys signingKeys;
 
-  /** A guard reading the gateway's IAM settings from each request's deployment; times on {@code clock}. */
+  /**
+   * A guard reading the gateway's IAM settings from each request's deployment; times on
+   * {@code clock}. One serves every route of a gateway, across redeploys, so that the signing keys
+   * it remembers serve them all.
+   */
   public IamAuthorizerStep(Clock clock) {
     this.clock = clock;
+    this.signingKeys = new SigningKeys();
   }
 
   @Override
@@ -96,7 +102,7 @@ public final class IamAuthorizerStep implements Step {
           "The provided 'x-amz-content-sha256' header does not match what was computed.", null));
     }
     if (!SigV4Check.signatureMatches(signed, request.method(), request.mountPath() + request.rawPath(),
-        request.rawQuery(), request.headers(), request.body(), credentials.secretKey(), true)) {
+        request.rawQuery(), request.headers(), request.body(), signingKeys.of(credentials, signed), true)) {
       return done(IamDenials.refuse(ex, GatewayResponseType.INVALID_SIGNATURE, BAD_SIGNATURE, null));
     }
     String arn = MethodArns.of(ex);

@@ -70,7 +70,16 @@ final class SigV4Check {
    */
   static boolean signatureMatches(SignedRequest parts, String method, String path, String rawQuery, Headers headers,
       ByteBuffer body, String secretKey, boolean normalizePath) {
-    String expected = expectedSignature(parts, method, path, rawQuery, headers, body, secretKey, normalizePath);
+    return signatureMatches(parts, method, path, rawQuery, headers, body,
+        SigV4.signingKey(secretKey, parts.scopeDate(), parts.region(), parts.service()), normalizePath);
+  }
+
+  /** As {@link #signatureMatches(SignedRequest, String, String, String, Headers, ByteBuffer, String, boolean)}, with the day's signing key already derived. */
+  static boolean signatureMatches(SignedRequest parts, String method, String path, String rawQuery, Headers headers,
+      ByteBuffer body, byte[] signingKey, boolean normalizePath) {
+    String stringToSign = SigV4.stringToSign(parts.amzDate(), parts.scope(),
+        canonicalRequest(parts, method, path, rawQuery, headers, body, normalizePath));
+    String expected = SigV4.signatureHex(signingKey, stringToSign);
     return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
         parts.signature().getBytes(StandardCharsets.US_ASCII));
   }

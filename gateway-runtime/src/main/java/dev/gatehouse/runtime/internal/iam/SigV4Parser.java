@@ -1,11 +1,6 @@
 package dev.gatehouse.runtime.internal.iam;
 
 import dev.gatehouse.Headers;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -21,10 +16,6 @@ final class SigV4Parser {
       + " Signature query string parameter or the Authorization header should be specified";
   static final int MAX_EXPIRES_SECONDS = 604_800;
 
-  private static final DateTimeFormatter AMZ_DATE =
-      DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'").withResolverStyle(ResolverStyle.STRICT);
-  private static final DateTimeFormatter SCOPE_DATE =
-      DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
   private static final List<String> QUERY_PARAMETERS =
       List.of("X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date");
 
@@ -158,11 +149,11 @@ final class SigV4Parser {
       String signedHeadersText, String signature, String amzDate, Integer expires, String token) {
     String[] scope = credential.split("/", -1);
     if (scope.length != 5 || Arrays.stream(scope).anyMatch(String::isEmpty)
-        || !scope[4].equals(SigV4.TERMINATOR) || !isDate(scope[1], SCOPE_DATE)) {
+        || !scope[4].equals(SigV4.TERMINATOR) || !AmzDates.isDay(scope[1])) {
       return Parsed.malformed(credentialName + ": '" + credential
           + "' (expected: <access key id>/<yyyyMMdd>/<region>/<service>/aws4_request)");
     }
-    if (!isDate(amzDate, AMZ_DATE)) {
+    if (AmzDates.instant(amzDate) == null) {
       return Parsed.malformed("X-Amz-Date: '" + amzDate + "' (expected: yyyyMMdd'T'HHmmss'Z', such as 20150830T123600Z)");
     }
     if (!amzDate.startsWith(scope[1])) {
@@ -199,24 +190,6 @@ final class SigV4Parser {
       }
     }
     return duplicate;
-  }
-
-  /** Digits only (the formatter alone would take a signed year), and a real day and time. */
-  private static boolean isDate(String text, DateTimeFormatter format) {
-    String shape = format == SCOPE_DATE ? "[0-9]{8}" : "[0-9]{8}T[0-9]{6}Z";
-    if (!text.matches(shape)) {
-      return false;
-    }
-    try {
-      if (format == SCOPE_DATE) {
-        LocalDate.parse(text, format);
-      } else {
-        LocalDateTime.parse(text, format);
-      }
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
   }
 
   private static boolean isBlank(String text) {

@@ -28,7 +28,7 @@ final class SignatureTimes {
       return "Credential should be scoped to a valid region. ";
     }
     String date = signed.amzDate();
-    Instant signedAt = Instant.from(AMZ_DATE.parse(date));
+    Instant signedAt = AmzDates.instant(date);
     Duration skew = settings.clockSkew();
     String skewText = skew.toSeconds() % 60 == 0 ? skew.toMinutes() + " min." : skew.toSeconds() + " sec.";
     if (signedAt.isAfter(now.plus(skew))) {
