@@ -9,6 +9,7 @@ import dev.gatehouse.spi.ConnectionRegistry;
 import dev.gatehouse.spi.GatewayEngine;
 import dev.gatehouse.spi.ResponseCacheStore;
 import dev.gatehouse.spi.RateLimitStore;
+import dev.gatehouse.websocket.ConnectionsGuard;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -241,6 +242,10 @@ public final class GatewayBuilder {
       return own.isEmpty() ? iam.build() : null;
     }
     for (ApiDefinition api : built) {
+      if (api.webSocket() != null && api.webSocket().connectionsEndpoint() == ConnectionsGuard.iam()) {
+        problems.under(api.label()).add("connectionsEndpoint: ConnectionsGuard.iam() (expected: the gateway's"
+            + " iam(IamSettings.builder()...) with the credentials and identity policies it checks callers against)");
+      }
       for (RouteDefinition route : api.routes()) {
         if (api.authorizerOf(route) instanceof IamAuthorizer) {
           problems.under(api.label()).under("route " + Problems.describe(route.key().toString()))

@@ -117,6 +117,17 @@ class IamDefinitionErrorsTest {
   }
 
   @Test
+  void iamGuardOfConnectionsNeedsTheGatewaysIamSettings() {
+    assertProblems(Gateway.builder().webSocketApi("chat", ws -> ws
+            .stage("prod")
+            .routeSelectionExpression("$request.body.action")
+            .connectionsEndpoint(dev.gatehouse.websocket.ConnectionsGuard.iam())
+            .route("$default", OK)),
+        "webSocketApi \"chat\": connectionsEndpoint: ConnectionsGuard.iam() (expected: the gateway's"
+            + " iam(IamSettings.builder()...) with the credentials and identity policies it checks callers against)");
+  }
+
+  @Test
   void trustedProxiesMustBeAddressBlocks() {
     assertProblems(Gateway.builder().trustedProxies("10.0.0.0/8", "proxy.internal")
             .restApi("petstore", api -> api.stage("prod").route("GET /pets", OK)),

@@ -53,8 +53,32 @@ public final class IamAuthorizerStep implements Step {
     this.signingKeys = new SigningKeys();
   }
 
+  /** What goes on once a signer is admitted. */
+  @FunctionalInterface
+  public interface Admitted {
+    CompletionStage<GatewayResponse> proceed(String accessKeyId, IamPrincipal principal);
+  }
+
   @Override
   public CompletionStage<GatewayResponse> apply(Exchange ex, Next next) {
+    String arn = MethodArns.of(ex);
+    return verify(ex, PolicyStatement.INVOKE, arn, (accessKeyId, principal) -> {
+      ex.identify(accessKeyId, principal);
+      if (ex.request().headers().contains("Cache-Control")
+          && decide(ex, ex.deployment().definition().iam(), principal, INVALIDATE_CACHE, arn) == Decision.ALLOW) {
+        ex.allowCacheInvalidation();
+      }
+      return next.proceed(ex);
+    });
+  }
+
+  /**
+   * Checks the request's signature, then whether its signer may perform {@code action} on
+   * {@code arn}; an admitted signer goes on to {@code admitted}, anyone else gets AWS's refusal.
+   * Needs only the exchange's API, so it also guards requests that no route serves, such as
+   * {@code @connections}.
+   */
+  public CompletionStage<GatewayResponse> verify(Exchange ex, String action, String arn, Admitted admitted) {
     IamSettings settings = ex.deployment().definition().iam();
     GatewayRequest request = ex.request();
     SigV4Parser.Parsed parsed = SigV4Parser.parse(request.rawQuery(), request.headers());
@@ -80,16 +104,16 @@ public final class IamAuthorizerStep implements Step {
     }
     return found.handle((credentials, failure) -> {
       if (failure != null) {
-        LOG.error("{}: the credentials provider failed for access key {}", ex.route().label(), signed.accessKeyId(),
-            failure);
+        LOG.error("{}: the credentials provider failed for access key {}",
+            ex.route() != null ? ex.route().label() : ex.api().definition().label(), signed.accessKeyId(), failure);
         return done(IamDenials.refuse(ex, GatewayResponseType.AUTHORIZER_FAILURE, null, null));
       }
-      return decide(ex, next, settings, signed, credentials);
+      return admit(ex, settings, signed, credentials, action, arn, admitted);
     }).thenCompose(stage -> stage);
   }
 
-  private CompletionStage<GatewayResponse> decide(Exchange ex, Next next, IamSettings settings, SignedRequest signed,
-      Credentials credentials) {
+  private CompletionStage<GatewayResponse> admit(Exchange ex, IamSettings settings, SignedRequest signed,
+      Credentials credentials, String action, String arn, Admitted admitted) {
     if (credentials == null || !tokenMatches(credentials.sessionToken(), signed.securityToken())) {
       return done(IamDenials.refuse(ex, GatewayResponseType.INVALID_SIGNATURE, INVALID_TOKEN, UNRECOGNIZED_CLIENT));
     }
@@ -105,18 +129,12 @@ public final class IamAuthorizerStep implements Step {
         request.rawQuery(), request.headers(), request.body(), signingKeys.of(credentials, signed), true)) {
       return done(IamDenials.refuse(ex, GatewayResponseType.INVALID_SIGNATURE, BAD_SIGNATURE, null));
     }
-    String arn = MethodArns.of(ex);
     IamPrincipal principal = credentials.principal();
-    Decision decision = decide(ex, settings, principal, PolicyStatement.INVOKE, arn);
+    Decision decision = decide(ex, settings, principal, action, arn);
     if (decision != Decision.ALLOW) {
-      return done(IamDenials.accessDenied(ex, principal.arn(), arn, decision == Decision.DENY));
+      return done(IamDenials.accessDenied(ex, principal.arn(), action, arn, decision == Decision.DENY));
     }
-    ex.identify(signed.accessKeyId(), principal);
-    if (request.headers().contains("Cache-Control")
-        && decide(ex, settings, principal, INVALIDATE_CACHE, arn) == Decision.ALLOW) {
-      ex.allowCacheInvalidation();
-    }
-    return next.proceed(ex);
+    return admitted.proceed(signed.accessKeyId(), principal);
   }
 
   /**

@@ -2,12 +2,13 @@ package dev.gatehouse.runtime.internal.iam;
 
 import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
+import dev.gatehouse.iam.PolicyStatement;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 
 /**
  * The refusals of IAM and resource-policy checks, worded as AWS words them: 403
- * {@code ACCESS_DENIED} with "User: {who} is not authorized to perform: execute-api:Invoke on
- * resource: {arn}", ending "with an explicit deny" when a {@code Deny} statement decided.
+ * {@code ACCESS_DENIED} with "User: {who} is not authorized to perform: {action} on resource:
+ * {arn}", ending "with an explicit deny" when a {@code Deny} statement decided.
  */
 final class IamDenials {
   /** Who AWS says was refused when the caller has no credentials. */
@@ -16,7 +17,11 @@ final class IamDenials {
   private IamDenials() {}
 
   static GatewayResponse accessDenied(Exchange ex, String who, String resourceArn, boolean explicit) {
-    String message = "User: " + who + " is not authorized to perform: execute-api:Invoke on resource: " + resourceArn
+    return accessDenied(ex, who, PolicyStatement.INVOKE, resourceArn, explicit);
+  }
+
+  static GatewayResponse accessDenied(Exchange ex, String who, String action, String resourceArn, boolean explicit) {
+    String message = "User: " + who + " is not authorized to perform: " + action + " on resource: " + resourceArn
         + (explicit ? " with an explicit deny" : "");
     return refuse(ex, GatewayResponseType.ACCESS_DENIED, message, null);
   }

@@ -5,12 +5,15 @@ import dev.gatehouse.GatewayResponse;
 import dev.gatehouse.GatewayResponseType;
 import dev.gatehouse.WebSocketSettings;
 import dev.gatehouse.runtime.internal.Json;
+import dev.gatehouse.runtime.internal.auth.MethodArns;
+import dev.gatehouse.runtime.internal.iam.IamAuthorizerStep;
 import dev.gatehouse.runtime.internal.pipeline.Exchange;
 import dev.gatehouse.runtime.internal.pipeline.Step;
 import dev.gatehouse.websocket.ConnectionException;
 import dev.gatehouse.websocket.ConnectionsGuard;
 import dev.gatehouse.websocket.WebSocketConnection;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * HTTP requests at a WebSocket API's URL: AWS's management API at
  * {@code {stage}/@connections/{connectionId}} (POST sends, GET describes, DELETE disconnects) where
- * the API turned it on and its guard allows the caller; 403 {@code Forbidden} for anything else.
+ * the API turned it on and its guard allows the caller (with {@code ConnectionsGuard.iam()}, a SigV4
+ * signer allowed {@code execute-api:ManageConnections}); 403 {@code Forbidden} for anything else.
  * Answers follow AWS's contract (200, 204, the connection as JSON; errors with
  * {@code x-amzn-ErrorType}) so that AWS's own clients understand them.
  */
@@ -32,10 +36,15 @@ final class ConnectionsEndpoint implements Step {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionsEndpoint.class);
   private static final String CONNECTIONS = "@connections";
 
-  private final WebSocketRuntime runtime;
+  /** What AWS's policies must allow for the management API. */
+  static final String MANAGE_CONNECTIONS = "execute-api:ManageConnections";
 
-  ConnectionsEndpoint(WebSocketRuntime runtime) {
+  private final WebSocketRuntime runtime;
+  private final IamAuthorizerStep iam;
+
+  ConnectionsEndpoint(WebSocketRuntime runtime, Clock clock) {
     this.runtime = runtime;
+    this.iam = new IamAuthorizerStep(clock);
   }
 
   @Override
@@ -48,13 +57,22 @@ final class ConnectionsEndpoint implements Step {
     if (rest.size() != 2 || !CONNECTIONS.equals(rest.get(0)) || settings.connectionsEndpoint() == null) {
       return CompletableFuture.completedFuture(ex.api().responses().get(GatewayResponseType.FORBIDDEN));
     }
+    if (settings.connectionsEndpoint() == ConnectionsGuard.iam()) {
+      String arn = MethodArns.apiArn(ex) + "/" + ex.stage().name() + "/" + ex.request().method() + "/" + CONNECTIONS
+          + "/" + rest.get(1);
+      return iam.verify(ex, MANAGE_CONNECTIONS, arn, (accessKeyId, principal) -> manage(ex, rest.get(1)));
+    }
     if (!allows(settings.connectionsEndpoint(), ex)) {
       return CompletableFuture.completedFuture(failure(new ConnectionException(ConnectionException.Kind.FORBIDDEN,
           "Forbidden")));
     }
+    return manage(ex, rest.get(1));
+  }
+
+  /** Sends to, describes or closes connection {@code id}, as the method says. */
+  private CompletionStage<GatewayResponse> manage(Exchange ex, String id) {
     String api = ex.api().definition().name();
     String stage = ex.stage().name();
-    String id = rest.get(1);
     switch (ex.request().method()) {
       case "POST":
         byte[] data = bytes(ex.request().body());

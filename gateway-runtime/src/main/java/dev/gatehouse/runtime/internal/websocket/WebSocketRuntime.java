@@ -84,7 +84,7 @@ public final class WebSocketRuntime implements AutoCloseable {
 
   /** The steps deployments use for HTTP requests and upgrades at WebSocket APIs. */
   public WebSocketSteps steps() {
-    return new WebSocketSteps(new ConnectionsEndpoint(this), new ConnectStep(this));
+    return new WebSocketSteps(new ConnectionsEndpoint(this, clock), new ConnectStep(this));
   }
 
   /**
