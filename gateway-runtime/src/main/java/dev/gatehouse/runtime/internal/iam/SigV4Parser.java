@@ -103,7 +103,9 @@ final class SigV4Parser {
       missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header. ");
     }
     if (missing.length() > 0) {
-      return Parsed.malformed(missing + "Authorization=" + authorization);
+      // AWS echoes the whole header; only its scheme is echoed here, since the rest may be a bearer
+      // token or a signature that would then sit in execution logs of the refusal
+      return Parsed.malformed(missing + "Authorization=" + algorithm + (algorithm.length() < value.length() ? " ..." : ""));
     }
     return build(false, "Credential", params.get("Credential"), "SignedHeaders", params.get("SignedHeaders"),
         params.get("Signature"), amzDate.strip(), null, headers.first("X-Amz-Security-Token"));

@@ -54,20 +54,20 @@ class SigV4ParserTest {
     assertThat(headerMessage("Bearer eyJhbGciOi", null)).isEqualTo(
         "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter."
             + " Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of"
-            + " either a 'X-Amz-Date' or a 'Date' header. Authorization=Bearer eyJhbGciOi");
+            + " either a 'X-Amz-Date' or a 'Date' header. Authorization=Bearer ...");
   }
 
   @Test
   void headerWithoutSignature() {
     String authorization = "AWS4-HMAC-SHA256 Credential=" + CREDENTIAL + ", SignedHeaders=host;x-amz-date";
     assertThat(headerMessage(authorization))
-        .isEqualTo("Authorization header requires 'Signature' parameter. Authorization=" + authorization);
+        .isEqualTo("Authorization header requires 'Signature' parameter. Authorization=AWS4-HMAC-SHA256 ...");
   }
 
   @Test
   void headerWithoutAmzDate() {
     assertThat(headerMessage(AUTHORIZATION, null)).isEqualTo("Authorization header requires existence of either a"
-        + " 'X-Amz-Date' or a 'Date' header. Authorization=" + AUTHORIZATION);
+        + " 'X-Amz-Date' or a 'Date' header. Authorization=AWS4-HMAC-SHA256 ...");
   }
 
   @Test
