@@ -4,6 +4,8 @@ import dev.gatehouse.authorizer.AuthorizerDefinition;
 import dev.gatehouse.authorizer.FunctionAuthorizer;
 import dev.gatehouse.authorizer.IamAuthorizer;
 import dev.gatehouse.iam.IamPolicy;
+import dev.gatehouse.integration.FunctionIntegration;
+import dev.gatehouse.integration.PayloadFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The checks of an API that relate its parts to each other: authorizer names, route throttles. */
+/**
+ * The checks of an API that relate its parts to each other: authorizer names, route throttles,
+ * integrations against stages and the API's type, the resource policy.
+ */
 final class ApiChecks {
   private ApiChecks() {}
 
@@ -76,6 +81,27 @@ final class ApiChecks {
       }
     }
     return built;
+  }
+
+  /** Each route's integration checked against the API's stages (stage variables it names, for one). */
+  static void integrations(List<RouteDefinition> routes, List<StageDefinition> stages, Problems problems) {
+    for (RouteDefinition route : routes) {
+      Problems here = problems.under("route " + Problems.describe(route.key().toString()));
+      route.integration().problems(route.key(), stages).forEach(p -> here.add("integration " + p));
+    }
+  }
+
+  /** A function's payload format fits the API's type; a null format is reported by the integration itself. */
+  static void payloadFormat(ApiType type, FunctionIntegration integration, Problems here) {
+    PayloadFormat format = integration.payloadFormat();
+    if (type == ApiType.REST && format == PayloadFormat.V2_0) {
+      here.add("integration", integration, "payload format 1.0 on a restApi");
+    } else if (type != ApiType.WEBSOCKET && format == PayloadFormat.WEBSOCKET) {
+      here.add("integration", integration, "payload format 1.0 or 2.0 on a " + type.label());
+    } else if (type == ApiType.WEBSOCKET && format != null && format != PayloadFormat.WEBSOCKET) {
+      here.add("integration", integration,
+          "Integrations.webSocketFunction(...) or asyncWebSocketFunction(...) on a webSocketApi");
+    }
   }
 
   static void routeThrottles(List<StageDefinition> stages, List<RouteDefinition> routes,

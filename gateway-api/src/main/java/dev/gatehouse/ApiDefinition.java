@@ -252,14 +252,7 @@ public record ApiDefinition(
      * source address ({@code aws:SourceIp}) and, on {@code AWS_IAM} routes, by principal. An explicit
      * {@code Deny} always wins; on routes without an authorizer an {@code Allow} must apply. Every
      * statement names its principals ({@code *} for anyone); resources may be written
-     * {@code execute-api:/STAGE/METHOD/PATH}.
-     *
-     * <pre>{@code
-     * api.resourcePolicy(IamPolicy.builder()
-     *     .statement(PolicyStatement.allow().principal("*").resource("execute-api:/*"))
-     *     .statement(PolicyStatement.deny().principal("*").resource("execute-api:/*")
-     *         .notSourceIp("192.0.2.0/24", "2001:db8::/32")))
-     * }</pre>
+     * {@code execute-api:/STAGE/METHOD/PATH}. See {@link IamPolicy} and the README's IAM example.
      */
     public Builder resourcePolicy(IamPolicy.Builder policy) {
       this.resourcePolicy = Objects.requireNonNull(policy, "policy");
@@ -293,49 +286,41 @@ public record ApiDefinition(
      * {@link dev.gatehouse.websocket.RouteSelectionExpression}. Required for a {@code webSocketApi}.
      */
     public Builder routeSelectionExpression(String expression) {
-      webSocket.routeSelectionExpression = expression;
-      webSocket.touched = true;
-      return this;
+      return webSocket(w -> w.routeSelectionExpression = expression);
     }
 
     /** Closes a WebSocket connection whose client sent nothing for this long; 10 minutes by default. */
     public Builder idleTimeout(java.time.Duration timeout) {
-      webSocket.idleTimeout = timeout;
-      webSocket.touched = true;
-      return this;
+      return webSocket(w -> w.idleTimeout = timeout);
     }
 
     /** Closes a WebSocket connection this long after it opened; 2 hours by default. */
     public Builder maxConnectionDuration(java.time.Duration duration) {
-      webSocket.maxConnectionDuration = duration;
-      webSocket.touched = true;
-      return this;
+      return webSocket(w -> w.maxConnectionDuration = duration);
     }
 
     /** The largest WebSocket message in either direction; 128 KB by default. */
     public Builder maxMessageBytes(int bytes) {
-      webSocket.maxMessageBytes = bytes;
-      webSocket.touched = true;
-      return this;
+      return webSocket(w -> w.maxMessageBytes = bytes);
     }
 
     /** How much may wait for a slow WebSocket client before sends to it fail; 1 MiB by default. */
     public Builder sendBufferBytes(long bytes) {
-      webSocket.sendBufferBytes = bytes;
-      webSocket.touched = true;
-      return this;
+      return webSocket(w -> w.sendBufferBytes = bytes);
     }
 
     /** Gives each WebSocket connection its own bucket for the messages it sends. */
     public Builder messageThrottle(double rateLimit, long burstLimit) {
-      webSocket.messageThrottle = new Throttle(rateLimit, burstLimit);
-      webSocket.touched = true;
-      return this;
+      return webSocket(w -> w.messageThrottle = new Throttle(rateLimit, burstLimit));
     }
 
     /** Serves the HTTP {@code @connections} endpoint to callers {@code guard} allows; off by default. */
     public Builder connectionsEndpoint(dev.gatehouse.websocket.ConnectionsGuard guard) {
-      webSocket.connectionsEndpoint = guard;
+      return webSocket(w -> w.connectionsEndpoint = guard);
+    }
+
+    private Builder webSocket(Consumer<WebSocketSettings.Builder> change) {
+      change.accept(webSocket);
       webSocket.touched = true;
       return this;
     }
@@ -377,27 +362,11 @@ public record ApiDefinition(
         }
         WebSocketRoutes.checkNone(builtRoutes, problems);
       }
-      for (RouteDefinition route : builtRoutes) {
-        Problems here = problems.under("route " + Problems.describe(route.key().toString()));
-        route.integration().problems(route.key(), builtStages).forEach(p -> here.add("integration " + p));
-      }
+      ApiChecks.integrations(builtRoutes, builtStages, problems);
       return new ApiDefinition(name == null ? "" : name, type, builtStages, builtRoutes, overrides,
           executeApiEndpoint, rateLimitHeaders, authorizers, defaultAuthorizer,
           apiKeySource == null ? ApiKeySource.HEADER : apiKeySource,
           settings == null && type == ApiType.WEBSOCKET ? WebSocketSettings.Builder.UNUSABLE : settings, policy);
-    }
-
-    /** A null format is reported by the integration itself. */
-    private void checkPayloadFormat(FunctionIntegration integration, Problems here) {
-      PayloadFormat format = integration.payloadFormat();
-      if (type == ApiType.REST && format == PayloadFormat.V2_0) {
-        here.add("integration", integration, "payload format 1.0 on a restApi");
-      } else if (type != ApiType.WEBSOCKET && format == PayloadFormat.WEBSOCKET) {
-        here.add("integration", integration, "payload format 1.0 or 2.0 on a " + type.label());
-      } else if (type == ApiType.WEBSOCKET && format != null && format != PayloadFormat.WEBSOCKET) {
-        here.add("integration", integration,
-            "Integrations.webSocketFunction(...) or asyncWebSocketFunction(...) on a webSocketApi");
-      }
     }
 
     private List<RouteDefinition> collectRoutes(Problems problems) {
@@ -417,8 +386,8 @@ public record ApiDefinition(
               ? "a route key not declared before in this API"
               : "a path not already matched by " + Problems.describe(earlier));
         }
-        if (route.integration() instanceof FunctionIntegration) {
-          checkPayloadFormat(((FunctionIntegration) route.integration()), here);
+        if (route.integration() instanceof FunctionIntegration function) {
+          ApiChecks.payloadFormat(type, function, here);
         }
         built.add(route);
       }
