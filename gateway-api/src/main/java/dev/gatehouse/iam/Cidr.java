@@ -107,6 +107,19 @@ public record Cidr(String text, byte[] network, int prefixLength) {
     return bytes != null && contains(bytes);
   }
 
+  /** Whether the address with these bytes lies in any of {@code blocks}; {@code false} for {@code null}. */
+  public static boolean anyContains(java.util.Collection<Cidr> blocks, byte[] address) {
+    if (address == null) {
+      return false;
+    }
+    for (Cidr block : blocks) {
+      if (block.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether the address with these bytes (4 or 16) lies in this block. */
   public boolean contains(byte[] address) {
     if (address.length != network.length) {

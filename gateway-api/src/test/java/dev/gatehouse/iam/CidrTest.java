@@ -58,4 +58,14 @@ class CidrTest {
     assertThat(Cidr.address("1.2.3")).isNull();
     assertThat(Cidr.parse("10.0.0.0/8").contains("not-an-ip")).isFalse();
   }
+
+  @Test
+  void anyContainsChecksEveryBlockAndRefusesUnreadableAddresses() {
+    java.util.List<Cidr> blocks = java.util.List.of(Cidr.parse("10.0.0.0/8"), Cidr.parse("2001:db8::/32"));
+    assertThat(Cidr.anyContains(blocks, Cidr.address("2001:db8::9"))).isTrue();
+    assertThat(Cidr.anyContains(blocks, Cidr.address("10.9.9.9"))).isTrue();
+    assertThat(Cidr.anyContains(blocks, Cidr.address("192.0.2.1"))).isFalse();
+    assertThat(Cidr.anyContains(blocks, Cidr.address("not-an-address"))).isFalse();
+    assertThat(Cidr.anyContains(java.util.List.of(), Cidr.address("10.0.0.1"))).isFalse();
+  }
 }

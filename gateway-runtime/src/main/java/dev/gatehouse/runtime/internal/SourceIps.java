@@ -44,15 +44,6 @@ public final class SourceIps {
   }
 
   private static boolean trusted(String address, List<Cidr> trustedProxies) {
-    byte[] bytes = Cidr.address(address);
-    if (bytes == null) {
-      return false;
-    }
-    for (Cidr block : trustedProxies) {
-      if (block.contains(bytes)) {
-        return true;
-      }
-    }
-    return false;
+    return Cidr.anyContains(trustedProxies, Cidr.address(address));
   }
 }

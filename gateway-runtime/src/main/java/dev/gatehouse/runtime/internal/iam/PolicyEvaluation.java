@@ -5,7 +5,6 @@ import dev.gatehouse.iam.IamPolicy;
 import dev.gatehouse.iam.IamPrincipal;
 import dev.gatehouse.iam.PolicyStatement;
 import dev.gatehouse.runtime.internal.auth.MethodArns;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -54,10 +53,10 @@ final class PolicyEvaluation {
     if (statement.resources().stream().noneMatch(r -> MethodArns.matches(expand(r, apiArn), resourceArn))) {
       return false;
     }
-    if (!statement.sourceIps().isEmpty() && !inAny(statement.sourceIps(), sourceAddress)) {
+    if (!statement.sourceIps().isEmpty() && !Cidr.anyContains(statement.sourceIps(), sourceAddress)) {
       return false;
     }
-    return statement.notSourceIps().isEmpty() || !inAny(statement.notSourceIps(), sourceAddress);
+    return statement.notSourceIps().isEmpty() || !Cidr.anyContains(statement.notSourceIps(), sourceAddress);
   }
 
   /**
@@ -90,17 +89,5 @@ final class PolicyEvaluation {
   /** {@code execute-api:/prod/GET/*} in a resource policy is short for the API's own ARN. */
   private static String expand(String resource, String apiArn) {
     return resource.startsWith("execute-api:/") ? apiArn + resource.substring("execute-api:".length()) : resource;
-  }
-
-  private static boolean inAny(List<Cidr> blocks, byte[] address) {
-    if (address == null) {
-      return false;
-    }
-    for (Cidr block : blocks) {
-      if (block.contains(address)) {
-        return true;
-      }
-    }
-    return false;
   }
 }
