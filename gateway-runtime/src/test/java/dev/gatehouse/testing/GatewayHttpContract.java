@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.Gateway;
 import dev.gatehouse.authorizer.IamAuthorizer;
+import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.iam.Credentials;
 import dev.gatehouse.iam.IamPolicy;
 import dev.gatehouse.iam.IamPrincipal;
 import dev.gatehouse.iam.IamSettings;
 import dev.gatehouse.iam.InMemoryCredentials;
-import dev.gatehouse.event.ProxyResponseV1;
 import dev.gatehouse.integration.Integrations;
 import dev.gatehouse.runtime.internal.iam.IndependentSigner;
 import java.net.URI;

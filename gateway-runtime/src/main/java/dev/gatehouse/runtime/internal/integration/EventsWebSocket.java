@@ -40,7 +40,7 @@ public final class EventsWebSocket {
         context.stage(),
         call.connectedAt(),
         context.requestTimeEpoch(),
-        new WebSocketEvent.Identity(upgrade.sourceIp(), upgrade.headers().first("User-Agent")),
+        new WebSocketEvent.Identity(context.identity().sourceIp(), upgrade.headers().first("User-Agent")),
         context.requestId(),
         context.domainName(),
         call.connectionId(),

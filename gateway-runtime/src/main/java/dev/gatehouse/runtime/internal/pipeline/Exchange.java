@@ -1,7 +1,5 @@
 package dev.gatehouse.runtime.internal.pipeline;
 
-import dev.gatehouse.iam.IamPrincipal;
-import dev.gatehouse.runtime.internal.SourceIps;
 import dev.gatehouse.ApiKey;
 import dev.gatehouse.GatewayRequest;
 import dev.gatehouse.GatewayResponse;
@@ -10,8 +8,10 @@ import dev.gatehouse.RequestContext;
 import dev.gatehouse.RouteKey;
 import dev.gatehouse.StageDefinition;
 import dev.gatehouse.UsagePlanDefinition;
+import dev.gatehouse.iam.IamPrincipal;
 import dev.gatehouse.metrics.RequestMetrics;
 import dev.gatehouse.runtime.internal.RequestContexts;
+import dev.gatehouse.runtime.internal.SourceIps;
 import dev.gatehouse.runtime.internal.routing.QueryParser;
 import java.util.List;
 import java.util.Map;

@@ -26,6 +26,8 @@ final class Connection implements WebSocketSession {
   private final String api;
   private final String stage;
   private final GatewayRequest upgrade;
+  /** The client's address as {@code $connect} resolved it (trusted proxies' {@code X-Forwarded-For}). */
+  private final String sourceIp;
   private final long connectedAt;
   private final RequestContext.Authorization authorization;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -39,9 +41,10 @@ final class Connection implements WebSocketSession {
   private volatile long lastActiveAt;
   private volatile WebSocketChannel channel;
 
-  Connection(WebSocketRuntime runtime, String id, String api, String stage, GatewayRequest upgrade, long connectedAt,
-      RequestContext.Authorization authorization) {
+  Connection(WebSocketRuntime runtime, String id, String api, String stage, GatewayRequest upgrade, String sourceIp,
+      long connectedAt, RequestContext.Authorization authorization) {
     this.runtime = runtime;
+    this.sourceIp = sourceIp;
     this.id = id;
     this.api = api;
     this.stage = stage;
@@ -67,6 +70,10 @@ final class Connection implements WebSocketSession {
     return upgrade;
   }
 
+  String sourceIp() {
+    return sourceIp;
+  }
+
   long connectedAt() {
     return connectedAt;
   }
@@ -90,7 +97,7 @@ final class Connection implements WebSocketSession {
 
   WebSocketConnection describe() {
     return new WebSocketConnection(id, Instant.ofEpochMilli(connectedAt), Instant.ofEpochMilli(lastActiveAt),
-        upgrade.sourceIp(), upgrade.headers().first("User-Agent"));
+        sourceIp, upgrade.headers().first("User-Agent"));
   }
 
   WebSocketSession open(WebSocketChannel channel) {

@@ -89,7 +89,7 @@ final class MessageRouter {
     GatewayRequest upgrade = connection.upgrade();
     GatewayRequest.Builder request = GatewayRequest.builder("POST", "/" + stage.name())
         .mountPath(upgrade.mountPath())
-        .sourceIp(upgrade.sourceIp())
+        .sourceIp(connection.sourceIp())
         .body(message);
     copy(upgrade, request, "Host");
     copy(upgrade, request, "User-Agent");

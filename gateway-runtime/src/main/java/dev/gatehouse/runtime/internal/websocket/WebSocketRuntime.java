@@ -99,7 +99,7 @@ public final class WebSocketRuntime implements AutoCloseable {
     WebSocketCall connect = (WebSocketCall) call;
     WebSocketSettings settings = ex.api().definition().webSocket();
     Connection connection = new Connection(this, connect.connectionId(), ex.api().definition().name(),
-        ex.stage().name(), ex.request(), connect.connectedAt(), ex.context().authorizer());
+        ex.stage().name(), ex.request(), ex.sourceIp(), connect.connectedAt(), ex.context().authorizer());
     String subprotocol = response.headers().first("Sec-WebSocket-Protocol");
     Headers headers = subprotocol == null ? Headers.empty()
         : Headers.builder().add("Sec-WebSocket-Protocol", subprotocol).build();
