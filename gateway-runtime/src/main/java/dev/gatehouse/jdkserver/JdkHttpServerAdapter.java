@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * cancels the stream; one that stops reading holds a server thread in a blocking write until
  * {@code maxRspTime} closes its connection.
  *
- * <p><b>What the gateway sees.</b> The raw path after the mount point ({@code getRawPath()}, still
+ * <p><b>What the gateway sees.</b> The raw path after the mount point (the request target as sent, still
  * percent-encoded; {@code ..}, {@code %2e%2e} and {@code %2F} arrive untouched for the gateway to
  * judge), the raw query, every header value in the order received, the client's IP, the request
  * line's protocol and, over TLS, the negotiated protocol, cipher suite and verified client
