@@ -41,12 +41,21 @@ public final class MethodArns {
 
   /** IAM's wildcards: {@code *} any run of characters (slashes and colons too), {@code ?} one character. */
   public static boolean matches(String pattern, String arn) {
+    return matches(pattern, arn, false);
+  }
+
+  /** As {@link #matches(String, String)}, letters compared without case, as IAM compares action names. */
+  public static boolean matchesIgnoringCase(String pattern, String text) {
+    return matches(pattern, text, true);
+  }
+
+  private static boolean matches(String pattern, String arn, boolean ignoreCase) {
     int p = 0;
     int a = 0;
     int star = -1;
     int resume = 0;
     while (a < arn.length()) {
-      if (p < pattern.length() && (pattern.charAt(p) == '?' || pattern.charAt(p) == arn.charAt(a))) {
+      if (p < pattern.length() && (pattern.charAt(p) == '?' || same(pattern.charAt(p), arn.charAt(a), ignoreCase))) {
         p++;
         a++;
       } else if (p < pattern.length() && pattern.charAt(p) == '*') {
@@ -63,5 +72,9 @@ public final class MethodArns {
       p++;
     }
     return p == pattern.length();
+  }
+
+  private static boolean same(char a, char b, boolean ignoreCase) {
+    return a == b || ignoreCase && Character.toLowerCase(a) == Character.toLowerCase(b);
   }
 }

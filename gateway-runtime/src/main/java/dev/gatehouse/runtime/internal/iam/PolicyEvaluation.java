@@ -5,7 +5,7 @@ import dev.gatehouse.iam.IamPolicy;
 import dev.gatehouse.iam.IamPrincipal;
 import dev.gatehouse.iam.PolicyStatement;
 import dev.gatehouse.runtime.internal.auth.MethodArns;
-import java.util.Locale;
+import java.util.List;
 
 /**
  * Evaluates an IAM-style policy for one request as IAM does: an applying {@code Deny} wins, else an
@@ -43,20 +43,43 @@ final class PolicyEvaluation {
 
   private static boolean applies(PolicyStatement statement, String action, String resourceArn, IamPrincipal principal,
       byte[] sourceAddress, String apiArn) {
-    if (!statement.principals().isEmpty() && statement.principals().stream().noneMatch(p -> names(p, principal))) {
+    // loops, not streams: this runs for every statement of every request on an AWS_IAM route
+    if (!statement.principals().isEmpty() && !namesAny(statement.principals(), principal)) {
       return false;
     }
-    String lowerAction = action.toLowerCase(Locale.ROOT);
-    if (statement.actions().stream().noneMatch(p -> MethodArns.matches(p.toLowerCase(Locale.ROOT), lowerAction))) {
+    if (!coversAny(statement.actions(), action, null)) {
       return false;
     }
-    if (statement.resources().stream().noneMatch(r -> MethodArns.matches(expand(r, apiArn), resourceArn))) {
+    if (!coversAny(statement.resources(), resourceArn, apiArn)) {
       return false;
     }
     if (!statement.sourceIps().isEmpty() && !Cidr.anyContains(statement.sourceIps(), sourceAddress)) {
       return false;
     }
     return statement.notSourceIps().isEmpty() || !Cidr.anyContains(statement.notSourceIps(), sourceAddress);
+  }
+
+  private static boolean namesAny(List<String> entries, IamPrincipal principal) {
+    for (String entry : entries) {
+      if (names(entry, principal)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether any pattern covers {@code text}: actions (no {@code apiArn}) without regard to case, as
+   * IAM compares them; resources with {@code execute-api:/} expanded to {@code apiArn}.
+   */
+  private static boolean coversAny(List<String> patterns, String text, String apiArn) {
+    for (String pattern : patterns) {
+      if (apiArn == null ? MethodArns.matchesIgnoringCase(pattern, text)
+          : MethodArns.matches(expand(pattern, apiArn), text)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -167,7 +167,7 @@ final class SigV4Parser {
       return Parsed.malformed(signedHeadersName + ": '" + signedHeadersText
           + "' (expected: lower-case header names separated by ';', including host)");
     }
-    return Parsed.parsed(new SignedRequest(presigned, scope[0], scope[1], scope[2], scope[3], scope[4],
+    return Parsed.parsed(new SignedRequest(presigned, scope[0], scope[1], scope[2], scope[3],
         signedHeaders, signature.strip(), amzDate, expires, token));
   }
 

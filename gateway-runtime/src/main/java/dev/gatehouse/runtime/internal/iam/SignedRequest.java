@@ -7,7 +7,6 @@ import java.util.List;
  * {@code presigned}, its query string. Nothing here is verified yet; {@link SigV4Check} does that.
  *
  * @param scopeDate the credential scope's date, {@code yyyyMMdd}
- * @param terminator the credential scope's last part, always {@code aws4_request}
  * @param signedHeaders lower-case header names as listed in SignedHeaders
  * @param signature the hex signature the client computed
  * @param amzDate the {@code X-Amz-Date}, {@code yyyyMMdd'T'HHmmss'Z'}
@@ -15,7 +14,7 @@ import java.util.List;
  * @param securityToken the session token from {@code X-Amz-Security-Token}; {@code null} when absent
  */
 record SignedRequest(boolean presigned, String accessKeyId, String scopeDate, String region, String service,
-    String terminator, List<String> signedHeaders, String signature, String amzDate, Integer expiresSeconds,
+    List<String> signedHeaders, String signature, String amzDate, Integer expiresSeconds,
     String securityToken) {
 
   SignedRequest {
@@ -24,7 +23,7 @@ record SignedRequest(boolean presigned, String accessKeyId, String scopeDate, St
 
   /** The credential scope, {@code date/region/service/aws4_request}. */
   String scope() {
-    return scopeDate + '/' + region + '/' + service + '/' + terminator;
+    return scopeDate + '/' + region + '/' + service + '/' + SigV4.TERMINATOR;
   }
 
   /** Leaves out the session token, a credential, and the signature, which a presigned URL can be replayed with. */

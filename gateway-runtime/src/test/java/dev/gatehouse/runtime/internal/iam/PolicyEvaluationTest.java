@@ -59,6 +59,8 @@ class PolicyEvaluationTest {
         .statement(PolicyStatement.allow().action("EXECUTE-API:*").resource("*"))
         .build();
     assertThat(identity(anyExecuteApi, GET_PET)).isEqualTo(Decision.ALLOW);
+    assertThat(identity(IamPolicy.allowInvoke(GET_PET.toUpperCase(java.util.Locale.ROOT)), GET_PET))
+        .as("resources, unlike actions, keep their case").isEqualTo(Decision.SILENT);
   }
 
   @Test
