@@ -24,11 +24,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * verifier.
  */
 class IndependentSignerTest {
-  private static final Path SUITE = Path.of(System.getProperty("gatehouse.vectors", "../shared/vectors"))
-      .resolve("sigv4/aws-c-auth/tests/aws-signing-test-suite/v4");
 
   static List<String> cases() throws IOException {
-    return SigV4TestSuiteTest.cases();
+    return SigV4Suites.v4Cases();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -79,9 +77,8 @@ class IndependentSignerTest {
   }
 
   private static Case load(String name) throws IOException {
-    assumeTrue(Files.isDirectory(SUITE), "SigV4 test suite not found at " + SUITE.toAbsolutePath()
-        + " (set -Dgatehouse.vectors=...; these tests need ../shared/vectors beside the project)");
-    Path dir = SUITE.resolve(name);
+    SigV4Suites.assumePresent(SigV4Suites.V4);
+    Path dir = SigV4Suites.V4.resolve(name);
     return new Case(dir, new ObjectMapper().readTree(dir.resolve("context.json").toFile()),
         HttpRequestFile.read(dir.resolve("request.txt")));
   }

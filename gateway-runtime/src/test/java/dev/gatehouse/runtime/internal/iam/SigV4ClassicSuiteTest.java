@@ -2,7 +2,6 @@ package dev.gatehouse.runtime.internal.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,8 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,10 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code normalize-path} note asks for all services but S3.
  */
 class SigV4ClassicSuiteTest {
-  private static final Path SUITE = Path.of(System.getProperty("gatehouse.vectors", "../shared/vectors"))
-      .resolve("sigv4/classic-2015/aws-sig-v4-test-suite");
   private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
-  private static final String ABSENT = "(suite not found)";
   /**
    * Its {@code .creq} lists content-length, which the {@code .sreq}, {@code .sts} and {@code .authz}
    * do not sign (vectors/MANIFEST.md), so only that one file is not compared.
@@ -45,23 +39,15 @@ class SigV4ClassicSuiteTest {
       "post-x-www-form-urlencoded-parameters", ".sreq, .sts and .authz disagree with each other");
 
   static List<String> cases() throws IOException {
-    if (!Files.isDirectory(SUITE)) {
-      return List.of(ABSENT);
-    }
-    try (Stream<Path> files = Files.walk(SUITE)) {
-      return files.filter(file -> file.toString().endsWith(".sreq"))
-          .map(file -> SUITE.relativize(file.getParent()).toString().replace('\\', '/')).sorted()
-          .collect(Collectors.toList());
-    }
+    return SigV4Suites.classicCases();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void signedRequestVerifies(String name) throws IOException {
-    assumeTrue(Files.isDirectory(SUITE), "SigV4 2015 test suite not found at " + SUITE.toAbsolutePath()
-        + " (set -Dgatehouse.vectors=...; these tests need ../shared/vectors beside the project)");
+    SigV4Suites.assumePresent(SigV4Suites.CLASSIC);
     assumeFalse(SUPERSEDED.containsKey(name), () -> SUPERSEDED.get(name));
-    Path dir = SUITE.resolve(name);
+    Path dir = SigV4Suites.CLASSIC.resolve(name);
     String base = dir.getFileName().toString();
     HttpRequestFile request = HttpRequestFile.read(dir.resolve(base + ".sreq"));
 

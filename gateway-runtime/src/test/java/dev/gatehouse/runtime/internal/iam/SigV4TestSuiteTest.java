@@ -1,7 +1,6 @@
 package dev.gatehouse.runtime.internal.iam;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,19 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * right and a wrong secret.
  */
 class SigV4TestSuiteTest {
-  private static final Path VECTORS = Path.of(System.getProperty("gatehouse.vectors", "../shared/vectors"));
-  private static final Path SUITE = VECTORS.resolve("sigv4/aws-c-auth/tests/aws-signing-test-suite/v4");
-  private static final String ABSENT = "(suite not found)";
-
   static List<String> cases() throws IOException {
-    if (!Files.isDirectory(SUITE)) {
-      // one placeholder, so the test itself can report the missing folder as skipped
-      return List.of(ABSENT);
-    }
-    try (Stream<Path> dirs = Files.list(SUITE)) {
-      return dirs.filter(Files::isDirectory).map(dir -> dir.getFileName().toString()).sorted()
-          .collect(Collectors.toList());
-    }
+    return SigV4Suites.v4Cases();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -51,9 +39,8 @@ class SigV4TestSuiteTest {
   }
 
   private static void check(String name, String form) throws IOException {
-    assumeTrue(Files.isDirectory(SUITE), "SigV4 test suite not found at " + SUITE.toAbsolutePath()
-        + " (set -Dgatehouse.vectors=...; these tests need ../shared/vectors beside the project)");
-    Path dir = SUITE.resolve(name);
+    SigV4Suites.assumePresent(SigV4Suites.V4);
+    Path dir = SigV4Suites.V4.resolve(name);
     JsonNode context = new ObjectMapper().readTree(dir.resolve("context.json").toFile());
     String accessKey = context.at("/credentials/access_key_id").asText();
     String secret = context.at("/credentials/secret_access_key").asText();

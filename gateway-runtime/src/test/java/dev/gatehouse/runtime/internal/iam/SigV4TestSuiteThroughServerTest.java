@@ -51,8 +51,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </ul>
  */
 class SigV4TestSuiteThroughServerTest {
-  private static final Path VECTORS = Path.of(System.getProperty("gatehouse.vectors", "../shared/vectors"));
-  private static final Path SUITE = VECTORS.resolve("sigv4/aws-c-auth/tests/aws-signing-test-suite/v4");
   private static final Instant SIGNED_AT = Instant.parse("2015-08-30T12:36:00Z");
   private static final IamPrincipal PRINCIPAL =
       IamPrincipal.of("arn:aws:iam::123456789012:user/suite", "AIDASUITE");
@@ -65,7 +63,7 @@ class SigV4TestSuiteThroughServerTest {
   static final String TOKEN_ADDED_AFTER_SIGNING = "post-sts-header-after";
 
   static List<String> cases() throws IOException {
-    return SigV4TestSuiteTest.cases();
+    return SigV4Suites.v4Cases();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -81,10 +79,9 @@ class SigV4TestSuiteThroughServerTest {
   }
 
   private static void send(String name, String form) throws Exception {
-    assumeTrue(Files.isDirectory(SUITE), "SigV4 test suite not found at " + SUITE.toAbsolutePath()
-        + " (set -Dgatehouse.vectors=...; these tests need ../shared/vectors beside the project)");
+    SigV4Suites.assumePresent(SigV4Suites.V4);
     assumeTrue(!NOT_ON_THE_WIRE.contains(name), name + " cannot be sent as HTTP/1.1 as it is written");
-    Path dir = SUITE.resolve(name);
+    Path dir = SigV4Suites.V4.resolve(name);
     JsonNode context = new ObjectMapper().readTree(dir.resolve("context.json").toFile());
     String token = context.at("/credentials/token").asText(null);
     Credentials credentials = new Credentials(context.at("/credentials/access_key_id").asText(),
