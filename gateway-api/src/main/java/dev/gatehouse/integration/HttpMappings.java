@@ -23,7 +23,8 @@ final class HttpMappings {
   /** The {@code context.*} variables a mapping may read; {@code authorizer.*} names are open. */
   static final Set<String> CONTEXT = Set.of("requestId", "extendedRequestId", "apiId", "stage", "resourcePath",
       "resourceId", "routeKey", "httpMethod", "path", "protocol", "requestTime", "requestTimeEpoch", "domainName",
-      "domainPrefix", "identity.sourceIp", "identity.userAgent", "identity.apiKeyId", "authorizer.principalId");
+      "domainPrefix", "identity.sourceIp", "identity.userAgent", "identity.apiKeyId", "identity.accessKey",
+      "identity.accountId", "identity.caller", "identity.user", "identity.userArn", "authorizer.principalId");
 
   /** Headers the gateway owns on the way to the backend and back: no mapping may set them. */
   private static final Set<String> RESERVED = Set.of("connection", "content-length", "expect", "forwarded", "host",
